@@ -1,0 +1,26 @@
+package io.lookaside.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless entry point: {@code lookaside decode|report|diff …}. No JavaFX, no display. */
+@Command(name = "lookaside", mixinStandardHelpOptions = true, version = "Lookaside 0.1.0",
+        description = "Headless 9P and FUSE capture analysis.",
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // Anything unexpected: one line, never a stack trace, exit 1 (bugs are ours, not the input's).
+            cmd.getErr().println("lookaside: internal error: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

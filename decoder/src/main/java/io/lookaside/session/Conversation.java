@@ -1,0 +1,35 @@
+package io.lookaside.session;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.wire.ProtocolMessage;
+import java.nio.ByteBuffer;
+
+/**
+ * Protocol state of one conversation while a session loads: it classifies each message in
+ * capture order, pairs replies with requests (by tag for 9P, by unique for FUSE) and knows
+ * how to decode a stored message again on demand. One subclass per protocol; correlation
+ * lives here, never in a decoder.
+ */
+abstract class Conversation {
+    final Connection connection;
+
+    Conversation(int index, Protocol protocol, String id) {
+        this.connection = new Connection(index, protocol, id);
+    }
+
+    /** Classifies and correlates message {@code i} (its bytes are already stored). */
+    abstract void accept(SessionBuilder s, int i, ByteBuffer bytes, boolean fromClient, int flags);
+
+    /** The capture ended: whatever is still pending stays unanswered. */
+    void finish(SessionBuilder s) {
+    }
+
+    /** Decodes message {@code i} again from its stored bytes. */
+    abstract ProtocolMessage decode(Session s, int i, ByteBuffer bytes);
+
+    /** The spec name of a message type code in this protocol. */
+    abstract String typeName(Session s, int i);
+
+    /** The dialect or negotiated version that message {@code i} was decoded with. */
+    abstract String dialect(Session s, int i);
+}

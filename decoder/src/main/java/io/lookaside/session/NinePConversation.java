@@ -1,0 +1,136 @@
+package io.lookaside.session;
+
+import io.lookaside.capture.Diagnostic;
+import io.lookaside.capture.Protocol;
+import io.lookaside.ninep.Dialect;
+import io.lookaside.ninep.NinePDecoder;
+import io.lookaside.ninep.NinePTypes;
+import io.lookaside.wire.Le;
+import io.lookaside.wire.ProtocolMessage;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Tag correlation of one 9P connection (intro(5), flush(5), version(5)):
+ * a reply pairs with the outstanding request of the same tag; Tversion abandons everything
+ * outstanding; Rflush before the original reply means the original never happened; a reply
+ * with no outstanding request (capture started late) is kept and flagged. The dialect follows
+ * the version exchange; before one is seen it is 9P2000.L, what Linux speaks.
+ */
+final class NinePConversation extends Conversation {
+    private static final int TVERSION = 100;
+    private static final int RVERSION = 101;
+    private static final int TFLUSH = 108;
+    private static final int RFLUSH = 109;
+    private static final int RERROR = 107;
+    private static final int RLERROR = 7;
+
+    /** tag → index of the outstanding request, -1 when none. Tags are 16 bits: a flat array. */
+    private final int[] pending = new int[1 << 16];
+    /** flush tag → the tag it flushes, -1 when none. */
+    private final int[] flushing = new int[1 << 16];
+    private Dialect dialect = Dialect.P9P2000_L;
+
+    NinePConversation(int index, String id) {
+        super(index, Protocol.NINEP, id);
+        Arrays.fill(pending, -1);
+        Arrays.fill(flushing, -1);
+    }
+
+    @Override
+    void accept(SessionBuilder s, int i, ByteBuffer b, boolean fromClient, int flags) {
+        int p = b.position();
+        if (b.remaining() < 7) {
+            // The framer never cuts less than a header; keep the row as an unknown.
+            s.direction[i] = (byte) (fromClient ? Direction.REQUEST : Direction.REPLY).ordinal();
+            s.ctx[i] = (byte) dialect.ordinal();
+            return;
+        }
+        int type = Le.u8(b, p + 4);
+        int tag = Le.u16(b, p + 5);
+        s.type[i] = (short) type;
+        s.key[i] = tag;
+        boolean request = (type & 1) == 0;
+        s.direction[i] = (byte) (request ? Direction.REQUEST : Direction.REPLY).ordinal();
+        if (request) {
+            if (type == TVERSION) {
+                abandonAll();
+                Dialect proposed = Dialect.fromVersion(versionString(b, p));
+                if (proposed != null) {
+                    dialect = proposed;
+                }
+            }
+            s.ctx[i] = (byte) dialect.ordinal();
+            if (type == TFLUSH && b.remaining() >= 9) {
+                flushing[tag] = Le.u16(b, p + 7);
+            }
+            int earlier = pending[tag];
+            if (earlier >= 0) {
+                s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), "tag " + tag
+                        + " reused while the request of frame " + s.frame[earlier] + " was outstanding"));
+            }
+            pending[tag] = i;
+            return;
+        }
+        s.ctx[i] = (byte) dialect.ordinal();
+        int req = pending[tag];
+        if (req < 0) {
+            s.flag(i, Session.NO_REQUEST);
+            return;
+        }
+        pending[tag] = -1;
+        s.pair(req, i);
+        int reqType = s.type[req];
+        if (type != reqType + 1 && type != RERROR && type != RLERROR) {
+            s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), NinePTypes.name(type)
+                    + " answers tag " + tag + " but the request was " + NinePTypes.name(reqType)));
+        }
+        if (type == RFLUSH) {
+            int old = flushing[tag];
+            flushing[tag] = -1;
+            if (old >= 0 && pending[old] >= 0) {
+                // flush(5): Rflush came first, so the flushed request never happened.
+                s.flag(pending[old], Session.FLUSHED);
+                pending[old] = -1;
+            }
+        } else if (type == RVERSION) {
+            Dialect agreed = Dialect.fromVersion(versionString(b, p));
+            if (agreed != null) {
+                dialect = agreed;
+                s.ctx[i] = (byte) agreed.ordinal();
+            }
+        }
+    }
+
+    private void abandonAll() {
+        Arrays.fill(pending, -1);
+        Arrays.fill(flushing, -1);
+    }
+
+    /** version[s] of Tversion/Rversion: size[4] type[1] tag[2] msize[4] version[s]. */
+    private static String versionString(ByteBuffer b, int p) {
+        if (b.remaining() < 13) {
+            return null;
+        }
+        int len = Le.u16(b, p + 11);
+        if (13 + len > b.remaining()) {
+            return null;
+        }
+        return Le.utf8(b, p + 13, len);
+    }
+
+    @Override
+    ProtocolMessage decode(Session s, int i, ByteBuffer bytes) {
+        return NinePDecoder.decode(bytes, Dialect.values()[s.ctx(i)]);
+    }
+
+    @Override
+    String typeName(Session s, int i) {
+        return NinePTypes.name(s.typeCode(i));
+    }
+
+    @Override
+    String dialect(Session s, int i) {
+        return Dialect.values()[s.ctx(i)].version();
+    }
+}
