@@ -2,7 +2,7 @@ package io.lookaside;
 
 import java.nio.file.Path;
 
-/** The repository's samples/ folder, as surefire passes it in {@code lookaside.samples}. */
+/** The repository's real sample captures, as the tests see them. */
 public final class Samples {
     private Samples() {
     }
