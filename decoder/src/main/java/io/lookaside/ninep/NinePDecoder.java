@@ -2,6 +2,7 @@ package io.lookaside.ninep;
 
 import io.lookaside.wire.Le;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Decodes one whole 9P message into its record. Stateless, and total: whatever the bytes, it
@@ -29,8 +30,10 @@ public final class NinePDecoder {
      * Decodes the message between {@code msg}'s position and limit, reading at absolute
      * offsets from the position and leaving position and limit unchanged. Offsets in the
      * result (Malformed's offset, Rread's dataOffset) count from the message's first byte.
+     * The arguments must not be null: that is a caller's bug, not bad input.
      */
     public static NinePMessage decode(ByteBuffer msg, Dialect dialect) {
+        Objects.requireNonNull(dialect, "dialect");
         int base = msg.position();
         int length = msg.remaining();
         if (length < NinePHeader.LENGTH) {

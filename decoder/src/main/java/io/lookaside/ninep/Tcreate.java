@@ -2,8 +2,8 @@ package io.lookaside.ninep;
 
 /**
  * Creates name in directory fid with permissions perm (DM bits) and opens it with mode; fid becomes
- * the new file (open(5)). 9P2000.u adds extension: the target of a symlink, "b maj min" / "c maj
- * min" for a device, or a hard link's target fid in decimal.
+ * the new file (open(5)). 9P2000.u adds extension: the target of a symlink,
+ * "b maj min" / "c maj min" for a device, or a hard link's target fid in decimal.
  *
  * <pre>
  * size[4] type[1] tag[2] fid[4] name[s] perm[4] mode[1]

@@ -92,12 +92,16 @@ final class NinePFixtures {
                 new Tattach(TAG, FID, AFID, "glenda", "/srv", null));
         add(f, P9P2000_U, TATTACH, Wire.le().u32(FID).u32(AFID).str("glenda").str("/srv").u32(U32),
                 new Tattach(TAG, FID, AFID, "glenda", "/srv", U32));
-        add(f, P9P2000_L, TATTACH, Wire.le().u32(FID).u32(NinePHeader.NOFID).str("root").str("/srv/9p/rootfs")
-                .u32(0), new Tattach(TAG, FID, NinePHeader.NOFID, "root", "/srv/9p/rootfs", 0L));
+        add(f, P9P2000_L, TATTACH, Wire.le().u32(FID).u32(NinePHeader.NOFID).str("root")
+                .str("/srv/9p/rootfs").u32(0),
+                new Tattach(TAG, FID, NinePHeader.NOFID, "root", "/srv/9p/rootfs", 0L));
         add(f, P9P2000_L, RATTACH, qid(QID), new Rattach(TAG, QID));
-        add(f, P9P2000, RERROR, Wire.le().str("file not found"), new Rerror(TAG, "file not found", null, null));
-        add(f, P9P2000_U, RERROR, Wire.le().str("No such file").u32(2), new Rerror(TAG, "No such file", 2L, null));
-        add(f, P9P2000_L, RERROR, Wire.le().str("No such file").u32(2), new Rerror(TAG, "No such file", 2L, null));
+        add(f, P9P2000, RERROR, Wire.le().str("file not found"),
+                new Rerror(TAG, "file not found", null, null));
+        add(f, P9P2000_U, RERROR, Wire.le().str("No such file").u32(2),
+                new Rerror(TAG, "No such file", 2L, null));
+        add(f, P9P2000_L, RERROR, Wire.le().str("No such file").u32(2),
+                new Rerror(TAG, "No such file", 2L, null));
         add(f, P9P2000_L, RERROR, Wire.le().u32(61), new Rerror(TAG, null, null, 61L));
         add(f, P9P2000_L, TFLUSH, Wire.le().u16(0xABCD), new Tflush(TAG, 0xABCD));
         add(f, P9P2000_L, RFLUSH, Wire.le(), new Rflush(TAG));
