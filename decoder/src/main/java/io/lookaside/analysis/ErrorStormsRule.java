@@ -1,0 +1,98 @@
+package io.lookaside.analysis;
+
+import io.lookaside.capture.Protocol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The same error again and again: an operation the server does not implement (the client pays
+ * a round trip, then falls back), a probe that always fails, a permission the workload keeps
+ * running into. Lookups of missing names are left to {@link NegativeLookupsRule}.
+ */
+public final class ErrorStormsRule implements Rule {
+    static final double INFO_SHARE = 0.01;
+    static final double WARNING_SHARE = 0.05;
+    /** Fewer errors of one kind than this are not a storm. */
+    static final int MIN_ERRORS = 10;
+
+    @Override
+    public String id() {
+        return "error-storms";
+    }
+
+    @Override
+    public String title() {
+        return "Repeated errors";
+    }
+
+    @Override
+    public Set<Protocol> protocols() {
+        return Set.of(Protocol.NINEP, Protocol.FUSE);
+    }
+
+    /** Lookups answered ENOENT: the negative-lookups rule's business. */
+    private static boolean isNegativeLookup(String op, String error) {
+        return "ENOENT".equals(error) && ("Twalk".equals(op) || "LOOKUP".equals(op));
+    }
+
+    @Override
+    public Finding evaluate(RuleInput in) {
+        Exchanges x = in.exchanges();
+        Map<String, List<Integer>> byKind = new LinkedHashMap<>();
+        Map<String, Long> waitByKind = new LinkedHashMap<>();
+        for (int k = 0; k < x.size(); k++) {
+            String e = x.error(k);
+            if (e == null || isNegativeLookup(x.op(k), e)) {
+                continue;
+            }
+            String kind = x.op(k) + " " + e;
+            byKind.computeIfAbsent(kind, c -> new ArrayList<>()).add(k);
+            waitByKind.merge(kind, Math.max(0, x.waitNanos(k)), Long::sum);
+        }
+        List<String> storms = byKind.entrySet().stream().filter(e -> e.getValue().size() >= MIN_ERRORS)
+                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+                .map(Map.Entry::getKey).toList();
+        if (storms.isEmpty()) {
+            int errors = byKind.values().stream().mapToInt(List::size).sum();
+            return Finding.ok(this, errors == 0 ? "No error besides lookups of missing names."
+                    : errors + " errors besides lookups of missing names, no kind " + MIN_ERRORS + " times or more.");
+        }
+        long count = 0;
+        long wait = 0;
+        StringBuilder kinds = new StringBuilder();
+        List<Integer> evidence = new ArrayList<>();
+        boolean unsupported = false;
+        for (String kind : storms) {
+            List<Integer> ks = byKind.get(kind);
+            count += ks.size();
+            wait += waitByKind.get(kind);
+            kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(ks.size());
+            unsupported |= kind.endsWith("EOPNOTSUPP") || kind.endsWith("ENOTSUPP") || kind.endsWith("ENOSYS");
+            for (int k : ks) {
+                if (evidence.size() < Evidence.LIMIT) {
+                    evidence.add(x.index(k));
+                }
+            }
+        }
+        double share = (double) count / Math.max(1, x.size());
+        String summary = count + " requests failed the same way again and again (" + kinds + "): "
+                + Durations.format(wait) + " of wait, " + Durations.percent(share) + " of all requests.";
+        String explanation = "An error that repeats costs a full round trip each time and usually changes nothing. "
+                + (unsupported
+                ? "\"Not supported\" means the server lacks the operation; the Linux 9P client does not remember it and "
+                + "asks again at every call before falling back (Tunlinkat → Tremove, Trenameat → Trename), so each "
+                + "unlink or rename costs two round trips. "
+                : "")
+                + "The evidence lists the first failing requests.";
+        String fix = unsupported
+                ? "Use a server that implements these operations (or a newer version of it), so that each call "
+                + "takes one round trip instead of a failure and a fallback."
+                : "Find what in the workload sends these requests (the evidence frames) and stop it, or fix the "
+                + "permissions or paths it runs into.";
+        return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation, fix, wait,
+                Evidence.messages(evidence));
+    }
+}

@@ -1,0 +1,50 @@
+package io.lookaside.analysis;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.session.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a rule reads: the session, its lifecycles and per-request facts, and the what-if results
+ * (so that a finding can quote what a change would have saved).
+ *
+ * @param operations    per-operation wait statistics, the largest total first
+ * @param baseWallNanos the capture's wall-clock wait (WallClock)
+ * @param whatIf        the model runs by model id
+ */
+public record RuleInput(Session session, Lifecycles lifecycles, Exchanges exchanges, List<OperationStats> operations,
+                        long baseWallNanos, Map<String, WhatIfRun> whatIf, Set<Protocol> protocols) {
+
+    /** The sum of every answered request's wait. */
+    public long totalWaitNanos() {
+        return operations.stream().mapToLong(OperationStats::totalNanos).sum();
+    }
+
+    /** The statistics of one operation, or null when the capture has none. */
+    public OperationStats operation(String op) {
+        for (OperationStats o : operations) {
+            if (o.op().equals(op)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The path message {@code i} concerns, or null when the lifecycles do not know it. */
+    public String path(int i) {
+        return lifecycles.path(i);
+    }
+
+    /** The what-if run of a model, or null when it did not run. */
+    public WhatIfRun whatIf(String modelId) {
+        return whatIf.get(modelId);
+    }
+
+    /** The first {@link Evidence#LIMIT} of {@code indices}. */
+    public static List<Integer> firstFew(List<Integer> indices) {
+        return indices.size() <= Evidence.LIMIT ? indices : indices.subList(0, Evidence.LIMIT);
+    }
+}

@@ -1,0 +1,113 @@
+package io.lookaside.analysis;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.session.Session;
+import io.lookaside.whatif.Outcome;
+import io.lookaside.whatif.Profile;
+import io.lookaside.whatif.Savings;
+import io.lookaside.whatif.WhatIfModel;
+import io.lookaside.whatif.Windows;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the what-if models over a capture: every applicable model over {@link Windows#SWEEP},
+ * and every applicable profile as the union of its steps. Each (model, window) is simulated once
+ * and its figures derived once, whether the sweep or a profile asks for it; a model whose window
+ * does not matter is simulated once for all windows.
+ */
+final class WhatIfEngine {
+    private final Session session;
+    private final Lifecycles lifecycles;
+    private final Map<String, WhatIfModel> models = new LinkedHashMap<>();
+    private final long baseWallNanos;
+    private final Map<String, WindowResult> done = new HashMap<>();
+
+    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, long baseWallNanos) {
+        this.session = session;
+        this.lifecycles = lifecycles;
+        this.baseWallNanos = baseWallNanos;
+        Set<Protocol> present = protocols(session);
+        for (WhatIfModel m : models) {
+            if (m.protocols().stream().anyMatch(present::contains)) {
+                this.models.put(m.id(), m);
+            }
+        }
+    }
+
+    static Set<Protocol> protocols(Session s) {
+        Set<Protocol> present = java.util.EnumSet.noneOf(Protocol.class);
+        s.connections().forEach(c -> present.add(c.protocol()));
+        return present;
+    }
+
+    /** Every applicable model over the sweep, in the order given. */
+    List<WhatIfRun> sweeps() {
+        List<WhatIfRun> runs = new ArrayList<>();
+        for (WhatIfModel m : models.values()) {
+            List<WindowResult> sweep = new ArrayList<>();
+            for (long w : Windows.SWEEP) {
+                sweep.add(at(m, w));
+            }
+            runs.add(new WhatIfRun(m, sweep, baseWallNanos));
+        }
+        return runs;
+    }
+
+    /**
+     * Every profile of an applicable protocol whose models are all applicable. Predicted counts
+     * remove a request together with its reply, whichever of the two a model marked.
+     */
+    List<ProfileRun> profiles(List<Profile> profiles) {
+        Set<Protocol> present = protocols(session);
+        Map<String, Long> real = null;
+        List<ProfileRun> runs = new ArrayList<>();
+        for (Profile p : profiles) {
+            if (!present.contains(p.protocol()) || !p.steps().stream().allMatch(st -> models.containsKey(st.modelId()))) {
+                continue;
+            }
+            Outcome union = Outcome.empty();
+            for (Profile.Step st : p.steps()) {
+                union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
+            }
+            Savings savings = Savings.of(session, union, baseWallNanos);
+            if (real == null) {
+                real = TypeCounts.all(session);
+            }
+            Map<String, Long> predicted = TypeCounts.minus(real, TypeCounts.of(session, withPeers(union.eliminated())));
+            runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos()));
+        }
+        return runs;
+    }
+
+    /** How many simulations ran (each (model, window) at most once). */
+    int simulations() {
+        return done.size();
+    }
+
+    private WindowResult at(WhatIfModel m, long window) {
+        // A model that ignores its window gives the same outcome at every window: one key for all.
+        long key = m.windowed() ? window : Windows.INFINITE;
+        return done.computeIfAbsent(m.id() + '@' + key, k -> {
+            Outcome o = m.simulate(session, lifecycles, key);
+            return new WindowResult(key, o, Savings.of(session, o, baseWallNanos));
+        }).withWindow(window);
+    }
+
+    private BitSet withPeers(BitSet eliminated) {
+        BitSet all = (BitSet) eliminated.clone();
+        for (int i = eliminated.nextSetBit(0); i >= 0 && i < session.size(); i = eliminated.nextSetBit(i + 1)) {
+            int p = session.peer(i);
+            if (p >= 0) {
+                all.set(p);
+            }
+        }
+        return all;
+    }
+}
