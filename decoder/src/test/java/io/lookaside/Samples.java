@@ -2,7 +2,7 @@ package io.lookaside;
 
 import java.nio.file.Path;
 
-/** Where the real sample captures are: the system property {@code lookaside.samples} (set by surefire). */
+/** The repository's real sample captures, as the tests see them. */
 public final class Samples {
     private Samples() {
     }

@@ -1,5 +1,6 @@
 package io.lookaside.fuse;
 
+import io.lookaside.wire.Errno;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,13 @@ final class ReplyDecoder {
         long len = c.u32();
         int error = c.i32();
         long unique = c.u64();
-        return new OutHeader(op, unique, error, Errno.name(error), len);
+        return new OutHeader(op, unique, error, errnoName(error), len);
+    }
+
+    /** ENOENT for -2; null for 0 and numbers Linux has no name for. */
+    private static String errnoName(int error) {
+        Errno e = error == 0 ? null : Errno.of(error);
+        return e == null ? null : e.name();
     }
 
     static FuseMessage decode(ByteBuffer msg, FuseOpcode op, FuseRequest request, FuseContext ctx) {

@@ -205,6 +205,25 @@ final class FuseConversation extends Conversation {
         return FuseOpcode.of(s.typeCode(i)).name();
     }
 
+    /**
+     * The pid in the request's fuse_in_header (the caller's thread), tagged with the connection
+     * in the high bits; a reply waits for its request's caller. A request whose pid was not
+     * captured (kernel tracepoints) counts as one requester per connection.
+     */
+    @Override
+    long requester(Session s, int i) {
+        int req = s.direction(i) == Direction.REQUEST ? i : s.peer(i);
+        long tag = 1L << 62 | (long) connection.index() << 32;
+        if (req < 0 || s.hasFlag(req, Session.SYNTHETIC_HEADER)) {
+            return tag | 0xFFFF_FFFFL;
+        }
+        ByteBuffer b = s.bytes(req);
+        if (b.remaining() < InHeader.SIZE) {
+            return tag | 0xFFFF_FFFFL;
+        }
+        return tag | (b.order(contexts.get(s.ctx(req)).order()).getInt(b.position() + 32) & 0xFFFF_FFFFL);
+    }
+
     @Override
     String dialect(Session s, int i) {
         return contexts.get(s.ctx(i)).version();

@@ -39,12 +39,12 @@ final class Fixtures {
 
     /** The header {@link #request(FuseOpcode, Wire)} writes. */
     static InHeader in(FuseOpcode op, Wire body) {
-        return new InHeader(op, UNIQUE, NODEID, UID, GID, PID, 40 + body.size(), 0, List.of());
+        return new InHeader(op, UNIQUE, NODEID, UID, GID, PID, 40 + body.length(), 0, List.of());
     }
 
     /** The header {@link #reply(int, Wire)} writes, success. */
     static OutHeader out(FuseOpcode op, Wire body) {
-        return new OutHeader(op, UNIQUE, 0, null, 16 + body.size());
+        return new OutHeader(op, UNIQUE, 0, null, 16 + body.length());
     }
 
     static FuseMessage decodeRequest(FuseOpcode op, Wire body) {

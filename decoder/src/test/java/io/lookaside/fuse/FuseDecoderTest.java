@@ -312,11 +312,11 @@ class FuseDecoderTest {
 
     @Test
     void decodeRequestExtensionsGiveSecurityContextAndGroups() {
-        // fuse_secctx_header{size 48, nr 1} fuse_secctx{size 17, pad} "security.selinux\0" + 17-byte context, padded
+        // fuse_secctx_header{size 56, nr 1} fuse_secctx{size 17, pad} "security.selinux\0" 17-byte context, padded to 8
         Wire sec = Wire.le().u32(56).u32(1).u32(17).u32(0).cstr("security.selinux").raw("system_u:object_r".getBytes())
-                .zeros(2);
+                .zeros(6);
         Wire groups = Wire.le().u32(24).u32(32).u32(2).u32(10).u32(20).u32(0);
-        Wire body = Wire.le().u32(040755).u32(022).cstr("dir").zeros(4);
+        Wire body = Wire.le().u32(040755).u32(022).cstr("dir");
         byte[] all = Wire.le().raw(body.bytes()).raw(sec.bytes()).raw(groups.bytes()).bytes();
         ByteBuffer msg = Fixtures.request(Wire.le(), FuseOpcode.MKDIR.code(), UNIQUE, (56 + 24) / 8, Wire.le().raw(all));
         FuseMessage m = FuseDecoder.decodeRequest(msg, CTX);
@@ -394,7 +394,7 @@ class FuseDecoderTest {
         Wire body = Wire.le().u64(9).u64(1).u64(1).u64(2).u32(500).u32(600).u64(0x10).u64(4096).u64(8)
                 .u64(1_700_000_000L).u64(1_700_000_001L).u64(1_700_000_002L).u32(1).u32(2).u32(3).u32(0100644).u32(1)
                 .u32(1000).u32(100).u32(0);
-        assertThat(body.size()).isEqualTo(EntryOut.COMPAT_SIZE);
+        assertThat(body.length()).isEqualTo(EntryOut.COMPAT_SIZE);
         Attr a = new Attr(0x10, 4096, 8, 1_700_000_000L, 1_700_000_001L, 1_700_000_002L, 1, 2, 3, 0100644, 1, 1000,
                 100, 0, null, null);
         assertThat(FuseDecoder.decodeReply(Fixtures.reply(0, body), FuseOpcode.LOOKUP.code(), FuseContext.of(7, 8)))
@@ -492,7 +492,7 @@ class FuseDecoderTest {
                 .isEqualTo(new FuseReply.Xattr(out(FuseOpcode.GETXATTR, binary), 5, "0x0100000200"));
         Wire names = Wire.le().cstr("user.a").cstr("security.selinux");
         assertThat(decodeReply(FuseOpcode.LISTXATTR, names)).isEqualTo(
-                new FuseReply.Xattrs(out(FuseOpcode.LISTXATTR, names), names.size(), List.of("user.a", "security.selinux")));
+                new FuseReply.Xattrs(out(FuseOpcode.LISTXATTR, names), names.length(), List.of("user.a", "security.selinux")));
     }
 
     @Test
@@ -553,7 +553,7 @@ class FuseDecoderTest {
             body.u64(1_700_000_000L + t).u32(t).u32(0);
         }
         body.u32(0).u32(0).u32(8).u32(1).zeros(14 * 8);
-        assertThat(body.size()).isEqualTo(32 + Statx.SIZE);
+        assertThat(body.length()).isEqualTo(32 + Statx.SIZE);
         assertThat(decodeReply(FuseOpcode.STATX, body)).isEqualTo(new FuseReply.Statx(out(FuseOpcode.STATX, body), 1, 2, 0,
                 new Statx(0x7ff, 4096, 0, 1, 1000, 100, 0100644, 0x10, 4096, 8, 0, 1_700_000_000L, 0, 1_700_000_001L, 1,
                         1_700_000_002L, 2, 1_700_000_003L, 3, 0, 0, 8, 1)));
@@ -577,7 +577,7 @@ class FuseDecoderTest {
     // ---- notifications
 
     private static NotifyHeader notifyHeader(int code, Wire body) {
-        return new NotifyHeader(0, code, 16 + body.size());
+        return new NotifyHeader(0, code, 16 + body.length());
     }
 
     private static FuseMessage notify(int code, Wire body) {

@@ -2,24 +2,26 @@ package io.lookaside.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** A tiny builder for byte fixtures: {@code Wire.le().u32(size).u8(type).u16(tag).str("x").bytes()}. */
+/**
+ * Byte fixtures for tests: {@code Wire.le().u32(size).u8(type).u16(tag).bytes()}. Little-endian
+ * (9P, FUSE on x86); {@link #be()} writes big-endian for byte-swapped FUSE captures.
+ */
 public final class Wire {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteOrder order;
+    private final boolean bigEndian;
 
-    private Wire(ByteOrder order) {
-        this.order = order;
+    private Wire(boolean bigEndian) {
+        this.bigEndian = bigEndian;
     }
 
     public static Wire le() {
-        return new Wire(ByteOrder.LITTLE_ENDIAN);
+        return new Wire(false);
     }
 
     public static Wire be() {
-        return new Wire(ByteOrder.BIG_ENDIAN);
+        return new Wire(true);
     }
 
     public Wire u8(int v) {
@@ -28,39 +30,42 @@ public final class Wire {
     }
 
     public Wire u16(int v) {
-        return put(ByteBuffer.allocate(2).order(order).putShort(0, (short) v));
+        return bigEndian ? u8(v >>> 8).u8(v) : u8(v).u8(v >>> 8);
     }
 
     public Wire u32(long v) {
-        return put(ByteBuffer.allocate(4).order(order).putInt(0, (int) v));
+        return bigEndian ? u16((int) (v >>> 16)).u16((int) v) : u16((int) v).u16((int) (v >>> 16));
     }
 
     public Wire u64(long v) {
-        return put(ByteBuffer.allocate(8).order(order).putLong(0, v));
+        return bigEndian ? u32(v >>> 32).u32(v) : u32(v).u32(v >>> 32);
     }
 
-    /** A 9P string: {@code len[2]} then UTF-8 bytes. */
+    /** A 9P string: len[2] then the UTF-8 bytes. */
     public Wire str(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return u16(b.length).raw(b);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return u16(utf8.length).raw(utf8);
     }
 
-    /** A C string: UTF-8 bytes then NUL. */
+    /** A C string (FUSE names): the UTF-8 bytes then NUL. */
     public Wire cstr(String s) {
         return raw(s.getBytes(StandardCharsets.UTF_8)).u8(0);
     }
 
-    public Wire raw(byte[] b) {
-        out.write(b, 0, b.length);
+    public Wire raw(byte[] bytes) {
+        out.writeBytes(bytes);
         return this;
     }
 
-    /** {@code n} zero bytes. */
+    public Wire raw(Wire other) {
+        return raw(other.bytes());
+    }
+
     public Wire zeros(int n) {
         return raw(new byte[n]);
     }
 
-    public int size() {
+    public int length() {
         return out.size();
     }
 
@@ -68,7 +73,7 @@ public final class Wire {
         return out.toByteArray();
     }
 
-    private Wire put(ByteBuffer b) {
-        return raw(b.array());
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes());
     }
 }

@@ -1,0 +1,72 @@
+package io.lookaside.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecodeCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the CLI with stdout and stderr captured. */
+    static Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void decodeExitsTwoWithOneLineForMissingFile() {
+        Result r = run("decode", dir.resolve("nope.pcap").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file").doesNotContain("Exception").hasLineCount(1);
+    }
+
+    @Test
+    void decodeExitsTwoForGarbageFile() throws IOException {
+        Path f = dir.resolve("garbage.bin");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        bytes[0] = 0x42; // not a gzip, pcap or pcapng magic
+        Files.write(f, bytes);
+        Result r = run("decode", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not a capture").doesNotContain("at io.lookaside");
+    }
+
+    @Test
+    void decodeExitsTwoForDirectory() {
+        Result r = run("decode", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is a directory");
+    }
+
+    @Test
+    void decodeRejectsUnknownInputKind() throws IOException {
+        Path f = dir.resolve("x");
+        Files.writeString(f, "hello");
+        Result r = run("decode", f.toString(), "--as", "wav");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--as wav");
+    }
+}
