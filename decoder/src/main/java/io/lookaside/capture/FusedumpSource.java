@@ -122,6 +122,7 @@ public final class FusedumpSource implements CaptureSource {
         private long record;
         private byte[] buf = new byte[1 << 16];
         private String signature;
+        private long delivered;
 
         Reader(InputStream in, MessageSink sink) {
             this.in = in;
@@ -213,11 +214,12 @@ public final class FusedumpSource implements CaptureSource {
                 return false;
             }
             sink.message(0, dir == 'R', record, ts, msg, 0);
+            delivered++;
             return true;
         }
 
         /** The FUSE message whose first four bytes (its len) were already read. */
-        private ByteBuffer message(byte[] lenBytes, long start) throws IOException {
+        private ByteBuffer message(byte[] lenBytes, long start) throws IOException, CaptureException {
             long len = u32(lenBytes, 0);
             if (len < 16 || len > MAX_MESSAGE) {
                 corrupt(start, "message length " + len + " is outside 16.." + MAX_MESSAGE);
@@ -231,7 +233,10 @@ public final class FusedumpSource implements CaptureSource {
             return ByteBuffer.wrap(buf, 0, (int) len);
         }
 
-        private boolean corrupt(long start, String why) {
+        private boolean corrupt(long start, String why) throws CaptureException {
+            if (delivered == 0) {
+                throw new CaptureException(path + ": not a fusedump file (record 1: " + why + ")");
+            }
             sink.diagnostic(Diagnostic.warning(record, 0, "fusedump record " + record + " at byte " + start + ": "
                     + why + "; the rest of the file cannot be framed and was not read"));
             return false;

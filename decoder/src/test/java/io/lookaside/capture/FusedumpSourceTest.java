@@ -98,9 +98,14 @@ class FusedumpSourceTest {
 
     @Test
     void readMessageLengthBelowAHeaderIsCorruption() throws Exception {
-        RecordingSink s = read(Wire.le().u8('R').u32(3).u32(16).u64(1).u32(0).u32(9).zeros(5).u32(8).zeros(4).bytes());
-        assertThat(s.messages).isEmpty();
+        Wire w = Wire.le();
+        v2(w, 'R', 100, 5, initRequest(Wire.le()));
+        w.u8('W').u32(3).u32(16).u64(1).u32(0).u32(9).zeros(5).u32(8).zeros(4);
+        RecordingSink s = read(w.bytes());
+        assertThat(s.messages).hasSize(1);
         assertThat(s.said("message length 8")).isTrue();
+        assertThatThrownBy(() -> read(Wire.le().u8('R').u32(3).u32(16).u64(1).u32(0).u32(9).zeros(5).u32(8).bytes()))
+                .as("the first record already fails: not a fusedump").isInstanceOf(CaptureException.class);
     }
 
     @Test
