@@ -406,7 +406,8 @@ public final class StraceSource implements CaptureSource {
         private Conn conn(StraceCall c, long fd, String fdPath) {
             Conn conn = fuseFds.get(fd);
             if (conn == null) {
-                String id = "pid " + c.pid + " fd " + fd + (fdPath != null ? " (" + fdPath + ")" : "");
+                // without -f strace prints no pid (0 here): the fd alone names the connection
+                String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + fdPath + ")" : "");
                 conn = new Conn(fuseFds.size(), id);
                 fuseFds.put(fd, conn);
                 sink.connection(conn.index, Protocol.FUSE, id);

@@ -42,7 +42,7 @@ public sealed interface FuseNotify extends FuseMessage {
     }
 
     /** STORE (4): {@code fuse_notify_store_out{nodeid offset size[4] padding[4]}} + size data bytes. */
-    record Store(@JsonUnwrapped NotifyHeader header, long nodeid, long offset, long size, int data_offset)
+    record Store(@JsonUnwrapped NotifyHeader header, long nodeid, long offset, long size, int dataOffset)
             implements FuseNotify {
         public FuseNotifyCode code() {
             return FuseNotifyCode.STORE;

@@ -7,7 +7,7 @@ import java.util.List;
  * A FUSE reply, daemon to kernel: {@code fuse_out_header} + the body the request's opcode
  * calls for (linux/fuse.h). Replies carry no opcode: the decoder is told the request's. One
  * record per body shape, named after it; an error reply ({@code error} &lt; 0) has no body.
- * Payloads (READ data, ioctl output) are not copied: {@code data_offset} says where they start.
+ * Payloads (READ data, ioctl output) are not copied: {@code dataOffset} says where they start.
  */
 public sealed interface FuseReply extends FuseMessage {
 
@@ -40,12 +40,12 @@ public sealed interface FuseReply extends FuseMessage {
     }
 
     /** {@code fuse_open_out{fh open_flags[4] backing_id[4]}} for OPEN, OPENDIR; open_flags are FOPEN_*. */
-    record Open(@JsonUnwrapped OutHeader header, long fh, long open_flags, List<String> open_flags_names,
+    record Open(@JsonUnwrapped OutHeader header, long fh, long open_flags, List<String> openFlagsNames,
             int backing_id) implements FuseReply {
     }
 
-    /** READ: {@code size} data bytes from {@code data_offset} (16). */
-    record Data(@JsonUnwrapped OutHeader header, int size, int data_offset) implements FuseReply {
+    /** READ: {@code size} data bytes from {@code dataOffset} (16). */
+    record Data(@JsonUnwrapped OutHeader header, int size, int dataOffset) implements FuseReply {
     }
 
     /** {@code fuse_write_out{size[4] padding[4]}} for WRITE and COPY_FILE_RANGE. */
@@ -81,7 +81,7 @@ public sealed interface FuseReply extends FuseMessage {
     record Init(@JsonUnwrapped OutHeader header, long major, long minor, Long max_readahead, Long flags,
             Integer max_background, Integer congestion_threshold, Long max_write, Long time_gran,
             Integer max_pages, Integer map_alignment, Long flags2, Long max_stack_depth, Integer request_timeout,
-            List<String> flag_names) implements FuseReply {
+            List<String> flagNames) implements FuseReply {
     }
 
     /** READDIR: packed {@code fuse_dirent} records. */
@@ -98,7 +98,7 @@ public sealed interface FuseReply extends FuseMessage {
 
     /** CREATE, TMPFILE: {@code fuse_entry_out} + {@code fuse_open_out}. */
     record Create(@JsonUnwrapped OutHeader header, @JsonUnwrapped EntryOut entry_out, long fh, long open_flags,
-            List<String> open_flags_names, int backing_id) implements FuseReply {
+            List<String> openFlagsNames, int backing_id) implements FuseReply {
     }
 
     /** BMAP: {@code fuse_bmap_out{block}}. */
@@ -107,10 +107,10 @@ public sealed interface FuseReply extends FuseMessage {
 
     /**
      * IOCTL: {@code fuse_ioctl_out{result[4] flags[4] in_iovs[4] out_iovs[4]}} + {@code size} bytes of
-     * output (or of iovecs when flags has FUSE_IOCTL_RETRY) from {@code data_offset}.
+     * output (or of iovecs when flags has FUSE_IOCTL_RETRY) from {@code dataOffset}.
      */
     record Ioctl(@JsonUnwrapped OutHeader header, int result, long flags, long in_iovs, long out_iovs, int size,
-            int data_offset) implements FuseReply {
+            int dataOffset) implements FuseReply {
     }
 
     /** POLL: {@code fuse_poll_out{revents[4] padding[4]}}. */
@@ -134,7 +134,7 @@ public sealed interface FuseReply extends FuseMessage {
      * CUSE_INIT: {@code cuse_init_out{major minor unused flags max_read max_write dev_major dev_minor
      * spare[10]}} + NUL-separated device info strings ({@code DEVNAME=…}).
      */
-    record CuseInit(@JsonUnwrapped OutHeader header, long major, long minor, long flags, List<String> flag_names,
+    record CuseInit(@JsonUnwrapped OutHeader header, long major, long minor, long flags, List<String> flagNames,
             long max_read, long max_write, long dev_major, long dev_minor, List<String> info) implements FuseReply {
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * (linux/fuse.h). One record per opcode, named after it; fields follow the {@code fuse_*_in}
  * structs. Fields that a struct gained in a later minor version are boxed and null when the
  * peer's version did not send them. Payloads (WRITE data, ioctl input) are not copied:
- * {@code data_offset} says where they start in the message. Request extensions (7.38)
+ * {@code dataOffset} says where they start in the message. Request extensions (7.38)
  * are in the header ({@link InHeader#extensions()}).
  *
  * <p>Body fields named {@code len} in linux/fuse.h are called {@code length} here because
@@ -41,7 +41,7 @@ public sealed interface FuseRequest extends FuseMessage {
      * atimensec[4] mtimensec[4] ctimensec[4] mode[4] unused[4] uid[4] gid[4] unused[4]}}.
      * {@code valid} says which fields count (FATTR_*).
      */
-    record Setattr(@JsonUnwrapped InHeader header, long valid, List<String> valid_names, long fh, long size,
+    record Setattr(@JsonUnwrapped InHeader header, long valid, List<String> validNames, long fh, long size,
             long lock_owner, long atime, long mtime, long ctime, long atimensec, long mtimensec, long ctimensec,
             long mode, long uid, long gid) implements FuseRequest {
     }
@@ -92,10 +92,10 @@ public sealed interface FuseRequest extends FuseMessage {
 
     /**
      * WRITE (16): {@code fuse_write_in{fh offset size[4] write_flags[4] lock_owner flags[4] padding[4]}}
-     * (24 bytes before 7.9) + {@code size} data bytes from {@code data_offset}.
+     * (24 bytes before 7.9) + {@code size} data bytes from {@code dataOffset}.
      */
     record Write(@JsonUnwrapped InHeader header, long fh, long offset, long size, long write_flags,
-            Long lock_owner, Long flags, int data_offset) implements FuseRequest {
+            Long lock_owner, Long flags, int dataOffset) implements FuseRequest {
     }
 
     /** STATFS (17): no body. */
@@ -113,10 +113,10 @@ public sealed interface FuseRequest extends FuseMessage {
 
     /**
      * SETXATTR (21): {@code fuse_setxattr_in{size[4] flags[4] setxattr_flags[4] padding[4]}} (8 bytes
-     * without FUSE_SETXATTR_EXT) + {@code name\0} + {@code size} value bytes from {@code value_offset}.
+     * without FUSE_SETXATTR_EXT) + {@code name\0} + {@code size} value bytes from {@code valueOffset}.
      */
     record Setxattr(@JsonUnwrapped InHeader header, long size, long flags, Long setxattr_flags, String name,
-            int value_offset) implements FuseRequest {
+            int valueOffset) implements FuseRequest {
     }
 
     /** GETXATTR (22): {@code fuse_getxattr_in{size[4] padding[4]}} + {@code name\0}; size 0 asks for the length. */
@@ -137,10 +137,10 @@ public sealed interface FuseRequest extends FuseMessage {
 
     /**
      * INIT (26): {@code fuse_init_in{major minor max_readahead flags flags2 unused[11]}} (all u32;
-     * 16 bytes before 7.36, 8 before 7.6). {@code flag_names} names {@code flags | flags2 << 32}.
+     * 16 bytes before 7.36, 8 before 7.6). {@code flagNames} names {@code flags | flags2 << 32}.
      */
     record Init(@JsonUnwrapped InHeader header, long major, long minor, Long max_readahead, Long flags, Long flags2,
-            List<String> flag_names) implements FuseRequest {
+            List<String> flagNames) implements FuseRequest {
     }
 
     /** OPENDIR (27): {@code fuse_open_in{flags[4] open_flags[4]}}. */
@@ -204,10 +204,10 @@ public sealed interface FuseRequest extends FuseMessage {
 
     /**
      * IOCTL (39): {@code fuse_ioctl_in{fh flags[4] cmd[4] arg[8] in_size[4] out_size[4]}} +
-     * {@code in_size} bytes from {@code data_offset}.
+     * {@code in_size} bytes from {@code dataOffset}.
      */
     record Ioctl(@JsonUnwrapped InHeader header, long fh, long flags, long cmd, long arg, long in_size,
-            long out_size, int data_offset) implements FuseRequest {
+            long out_size, int dataOffset) implements FuseRequest {
     }
 
     /** POLL (40): {@code fuse_poll_in{fh kh flags[4] events[4]}}. */
@@ -219,7 +219,7 @@ public sealed interface FuseRequest extends FuseMessage {
      * nodeid the inode. {@code fuse_notify_retrieve_in{dummy1[8] offset[8] size[4] dummy2[4] dummy3[8]
      * dummy4[8]}} + {@code size} data bytes. No reply.
      */
-    record NotifyReply(@JsonUnwrapped InHeader header, long offset, long size, int data_offset)
+    record NotifyReply(@JsonUnwrapped InHeader header, long offset, long size, int dataOffset)
             implements FuseRequest {
     }
 
@@ -280,7 +280,7 @@ public sealed interface FuseRequest extends FuseMessage {
     }
 
     /** CUSE_INIT (4096): {@code cuse_init_in{major minor unused flags}}; flags CUSE_UNRESTRICTED_IOCTL = 1. */
-    record CuseInit(@JsonUnwrapped InHeader header, long major, long minor, long flags, List<String> flag_names)
+    record CuseInit(@JsonUnwrapped InHeader header, long major, long minor, long flags, List<String> flagNames)
             implements FuseRequest {
     }
 

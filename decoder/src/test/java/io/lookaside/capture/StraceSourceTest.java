@@ -145,6 +145,7 @@ class StraceSourceTest {
     void readInitReplyAndLogWithoutFuseGiveTheirOwnResults() throws Exception {
         RecordingSink s = read("1000.1 writev(3, [{iov_base=\"" + xx(INIT_REPLY) + "\", iov_len=40}], 1) = 40\n");
         assertThat(s.messages).hasSize(1);
+        assertThat(s.connections).as("strace -p without -f prints no pid").containsExactly("fd 3");
         assertThatThrownBy(() -> read("")).isInstanceOf(CaptureException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> read("just some text\n")).isInstanceOf(CaptureException.class);
     }

@@ -358,7 +358,8 @@ class FuseDecoderTest {
         FuseMessage m = decodeRequest(FuseOpcode.LOOKUP, Wire.le().raw("abc".getBytes()));
         assertThat(m).isInstanceOf(Malformed.class);
         assertThat(((Malformed) m).reason()).contains("not NUL-terminated");
-        assertThat(m.typeName()).isEqualTo("Malformed");
+        assertThat(m.typeName()).as("keeps the opcode, like 9P and Wireshark").isEqualTo("LOOKUP");
+        assertThat(FuseDecoder.decodeRequest(ByteBuffer.allocate(3), CTX).typeName()).isEqualTo("Malformed");
     }
 
     @Test
@@ -643,5 +644,34 @@ class FuseDecoderTest {
         FuseMessage b = FuseDecoder.decodeRequest(Fixtures.request(Wire.be(), FuseOpcode.READ.code(), UNIQUE, 0, be),
                 CTX.withOrder(java.nio.ByteOrder.BIG_ENDIAN));
         assertThat(b).isEqualTo(a).isInstanceOf(FuseRequest.Read.class);
+    }
+
+    /** Real messages with random bytes changed: every one still gives a record. */
+    @Test
+    void decodeMutatedRealMessagesNeverThrows() throws Exception {
+        io.lookaside.session.Session s = io.lookaside.session.SessionLoader.load(
+                io.lookaside.Samples.path("b-fuse-fuse-overlayfs.fusedump.gz"),
+                io.lookaside.capture.CaptureOptions.DEFAULT, io.lookaside.capture.LoadMonitor.NONE);
+        java.util.Random random = new java.util.Random(42);
+        int malformed = 0;
+        for (int i = 0; i < s.size(); i++) {
+            byte[] b = new byte[s.bytes(i).remaining()];
+            s.bytes(i).get(b);
+            for (int round = 0; round < 8; round++) {
+                byte[] m = b.clone();
+                for (int k = 0; k < 3; k++) {
+                    m[random.nextInt(Math.min(m.length, 200))] = (byte) random.nextInt(256);
+                }
+                ByteBuffer buf = ByteBuffer.wrap(m);
+                FuseMessage d = switch (s.direction(i)) {
+                    case REQUEST -> FuseDecoder.decodeRequest(buf, CTX);
+                    case REPLY -> FuseDecoder.decodeReply(buf, s.typeCode(i), CTX);
+                    case NOTIFY -> FuseDecoder.decodeNotify(buf, CTX);
+                };
+                assertThat(d).isNotNull();
+                malformed += d instanceof Malformed ? 1 : 0;
+            }
+        }
+        assertThat(malformed).as("most mutations hit a length or a name").isPositive();
     }
 }
