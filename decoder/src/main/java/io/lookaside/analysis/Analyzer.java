@@ -35,7 +35,8 @@ public final class Analyzer {
         Exchanges exchanges = Exchanges.of(session);
         List<OperationStats> operations = OperationStats.of(exchanges);
         long baseWall = WallClock.wait(session);
-        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, baseWall);
+        Map<String, Long> counts = TypeCounts.all(session);
+        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, baseWall, counts);
         List<WhatIfRun> runs = engine.sweeps();
         List<ProfileRun> profileRuns = engine.profiles(profiles);
         Map<String, WhatIfRun> byId = new LinkedHashMap<>();
@@ -50,6 +51,6 @@ public final class Analyzer {
         }
         // Highest score first, as JMC's result page; the rule order of Rules.ALL breaks ties.
         findings.sort(Comparator.comparingDouble(Finding::score).reversed());
-        return new Analysis(session, lifecycles, exchanges, operations, baseWall, runs, profileRuns, findings);
+        return new Analysis(session, lifecycles, exchanges, counts, operations, baseWall, runs, profileRuns, findings);
     }
 }

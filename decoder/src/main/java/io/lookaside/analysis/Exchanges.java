@@ -1,6 +1,11 @@
 package io.lookaside.analysis;
 
 import io.lookaside.capture.Protocol;
+import io.lookaside.fuse.FuseOpcode;
+import io.lookaside.fuse.FuseReply;
+import io.lookaside.fuse.FuseRequest;
+import io.lookaside.fuse.HeaderOnly;
+import io.lookaside.fuse.OutHeader;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Rerror;
@@ -95,8 +100,21 @@ public final class Exchanges {
     private static String errorOf(Session s, Protocol protocol, int rep) {
         return switch (protocol) {
             case NINEP -> ninePError(s, rep);
-            case FUSE -> null;
+            case FUSE -> fuseError(s, rep);
         };
+    }
+
+    /**
+     * fuse_out_header.error, a negated errno (linux/fuse.h). An error reply has no body
+     * (dev.c rejects one), so only replies of exactly a header, or header-only rows, are decoded.
+     */
+    private static String fuseError(Session s, int rep) {
+        if (s.bytes(rep).remaining() > OutHeader.SIZE && !s.hasFlag(rep, Session.HEADER_ONLY)) {
+            return null;
+        }
+        ProtocolMessage m = s.message(rep);
+        OutHeader h = m instanceof FuseReply r ? r.header() : m instanceof HeaderOnly.Reply r ? r.header() : null;
+        return h == null || h.error() == 0 ? null : errnoName(h.error());
     }
 
     private static String ninePError(Session s, int rep) {
@@ -126,10 +144,13 @@ public final class Exchanges {
         return e != null ? e.name() : Long.toString(code);
     }
 
-    /** Rread's count for a read, Twrite's count for a write (read(5)); {@link #NO_BYTES} otherwise. */
+    /**
+     * File data moved: Rread's count for a read, Twrite's count for a write (read(5)); FUSE: the
+     * data of a READ reply, the size of a WRITE request (fuse_write_in). {@link #NO_BYTES} otherwise.
+     */
     private static long bytesOf(Session s, Protocol protocol, int req, int rep) {
-        if (protocol != Protocol.NINEP) {
-            return NO_BYTES;
+        if (protocol == Protocol.FUSE) {
+            return fuseBytes(s, req, rep);
         }
         int type = s.typeCode(req);
         if (type == NinePTypes.TWRITE) {
@@ -138,6 +159,27 @@ public final class Exchanges {
         if (type == NinePTypes.TREAD && rep >= 0 && s.typeCode(rep) == NinePTypes.RREAD) {
             NinePMessage m = (NinePMessage) s.message(rep);
             return m instanceof Rread r ? r.count() : NO_BYTES;
+        }
+        return NO_BYTES;
+    }
+
+    private static long fuseBytes(Session s, int req, int rep) {
+        int type = s.typeCode(req);
+        if (type == FuseOpcode.WRITE.code()) {
+            if (s.message(req) instanceof FuseRequest.Write w) {
+                return w.size();
+            }
+            return rep >= 0 && s.message(rep) instanceof FuseReply.Write w ? w.size() : NO_BYTES;
+        }
+        if (type == FuseOpcode.READ.code() && rep >= 0) {
+            ProtocolMessage m = s.message(rep);
+            if (m instanceof FuseReply.Data d) {
+                return d.size();
+            }
+            // A spliced or traced reply: its header still says how long it was.
+            if (m instanceof HeaderOnly.Reply h && h.header().error() == 0) {
+                return Math.max(0, h.header().len() - OutHeader.SIZE);
+            }
         }
         return NO_BYTES;
     }

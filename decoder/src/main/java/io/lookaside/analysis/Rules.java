@@ -11,6 +11,7 @@ public final class Rules {
             new SynchronousClunksRule(),
             new CloneOpenRule(),
             new SmallRequestsRule(),
+            new UnusedCapabilitiesRule(),
             new ErrorStormsRule(),
             new SlowOperationsRule(),
             new LatencyOutliersRule());

@@ -28,9 +28,12 @@ final class WhatIfEngine {
     private final Map<String, WhatIfModel> models = new LinkedHashMap<>();
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
+    private final Map<String, Long> messageCounts;
 
-    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, long baseWallNanos) {
+    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, long baseWallNanos,
+                 Map<String, Long> messageCounts) {
         this.session = session;
+        this.messageCounts = messageCounts;
         this.lifecycles = lifecycles;
         this.baseWallNanos = baseWallNanos;
         Set<Protocol> present = protocols(session);
@@ -66,7 +69,6 @@ final class WhatIfEngine {
      */
     List<ProfileRun> profiles(List<Profile> profiles) {
         Set<Protocol> present = protocols(session);
-        Map<String, Long> real = null;
         List<ProfileRun> runs = new ArrayList<>();
         for (Profile p : profiles) {
             if (!present.contains(p.protocol()) || !p.steps().stream().allMatch(st -> models.containsKey(st.modelId()))) {
@@ -77,10 +79,7 @@ final class WhatIfEngine {
                 union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
             }
             Savings savings = Savings.of(session, union, baseWallNanos);
-            if (real == null) {
-                real = TypeCounts.all(session);
-            }
-            Map<String, Long> predicted = TypeCounts.minus(real, TypeCounts.of(session, withPeers(union.eliminated())));
+            Map<String, Long> predicted = TypeCounts.minus(messageCounts, TypeCounts.of(session, withPeers(union.eliminated())));
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos()));
         }
         return runs;
