@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless entry point: {@code lookaside decode|report|diff …}. No JavaFX, no display. */
 @Command(name = "lookaside", mixinStandardHelpOptions = true, version = "Lookaside 0.1.0",
         description = "Headless 9P and FUSE capture analysis.",
-        subcommands = {DecodeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -11,7 +11,6 @@ import io.lookaside.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:unreadable or not a capture, or the output was refused (exists, not writable)"})
 final class ReportCommand implements Callable<Integer> {
+    static final int DEFAULT_TOP = 20;
+
     @Spec
     CommandSpec spec;
 

@@ -45,6 +45,43 @@ final class Charts {
         return b.append("</svg>").toString();
     }
 
+    /** Two values to compare on one row (diff: capture A and capture B). */
+    record Pair(String label, long a, long b, String textA, String textB) {
+    }
+
+    /** Two bars per row, A above B, on one scale. */
+    static String pairs(List<Pair> rows, String colorA, String colorB, String labelA, String labelB, String aria) {
+        long max = 1;
+        for (Pair p : rows) {
+            max = Math.max(max, Math.max(p.a(), p.b()));
+        }
+        int valueRoom = 230;
+        double area = WIDTH - LABEL - valueRoom;
+        int rowH = 36;
+        int h = 26 + rows.size() * rowH + 6;
+        StringBuilder b = svgOpen(WIDTH, h, aria);
+        b.append("<rect x=\"").append(LABEL).append("\" y=\"4\" width=\"12\" height=\"12\" rx=\"2\" fill=\"").append(colorA).append("\"/>");
+        b.append(text(LABEL + 18, 14, "start", "leg", labelA));
+        b.append("<rect x=\"").append(LABEL + 360).append("\" y=\"4\" width=\"12\" height=\"12\" rx=\"2\" fill=\"").append(colorB).append("\"/>");
+        b.append(text(LABEL + 378, 14, "start", "leg", labelB));
+        int y = 26;
+        for (Pair p : rows) {
+            double wa = Math.max(p.a() > 0 ? 1.5 : 0, area * p.a() / max);
+            double wb = Math.max(p.b() > 0 ? 1.5 : 0, area * p.b() / max);
+            b.append("<g><title>").append(esc(p.label() + ": A " + p.textA() + ", B " + p.textB())).append("</title>");
+            b.append(text(LABEL - 10, y + 20, "end", "lbl", p.label()));
+            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 3).append("\" width=\"").append(f(wa))
+                    .append("\" height=\"13\" rx=\"2\" fill=\"").append(colorA).append("\"/>");
+            b.append(text(LABEL + wa + 8, y + 14, "start", "val", p.textA()));
+            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 18).append("\" width=\"").append(f(wb))
+                    .append("\" height=\"13\" rx=\"2\" fill=\"").append(colorB).append("\"/>");
+            b.append(text(LABEL + wb + 8, y + 29, "start", "val", p.textB()));
+            b.append("</g>");
+            y += rowH;
+        }
+        return b.append("</svg>").toString();
+    }
+
     /** One operation's latency spread for {@link #latency}. */
     record Spread(String label, long p50, long p90, long p99, long max) {
     }
