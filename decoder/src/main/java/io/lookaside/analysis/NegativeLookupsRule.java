@@ -29,6 +29,8 @@ public final class NegativeLookupsRule implements Rule {
     static final double WARNING_SHARE = 0.05;
     /** The key of a miss whose name the capture does not hold (kernel tracepoints). */
     private static final String NAMELESS = new String("nameless");
+    /** The key of a miss answered with a negative entry the kernel caches: not a problem. */
+    private static final String CACHED = new String("cached");
 
     @Override
     public String id() {
@@ -53,6 +55,7 @@ public final class NegativeLookupsRule implements Rule {
         boolean ninep = false;
         boolean fuse = false;
         int nameless = 0;
+        int cached = 0;
         for (int k = 0; k < x.size(); k++) {
             int i = x.index(k);
             if (!x.answered(k)) {
@@ -63,7 +66,9 @@ public final class NegativeLookupsRule implements Rule {
                 case NINEP -> s.typeCode(i) == NinePTypes.TWALK ? ninePMiss(in, k) : null;
                 case FUSE -> s.typeCode(i) == FuseOpcode.LOOKUP.code() ? fuseMiss(in, k) : null;
             };
-            if (key == NAMELESS) {
+            if (key == CACHED) {
+                cached++;
+            } else if (key == NAMELESS) {
                 nameless++;
             } else if (key != null) {
                 ninep |= p == Protocol.NINEP;
@@ -76,8 +81,10 @@ public final class NegativeLookupsRule implements Rule {
                     + "(no names), so repeats cannot be told apart; a fusedump or strace capture of the daemon can.");
         }
         if (misses.repeats() == 0) {
-            return Finding.ok(this, misses.total() == 0 ? "No lookup of a missing name."
-                    : misses.total() + " lookups of missing names, none repeated.");
+            String cachedNote = cached == 0 ? "" : " " + cached + " misses were answered with a negative entry the "
+                    + "kernel caches (nodeid 0, entry_valid > 0).";
+            return Finding.ok(this, (misses.total() == 0 ? "No uncached lookup of a missing name."
+                    : misses.total() + " uncached lookups of missing names, none repeated.") + cachedNote);
         }
         double share = (double) misses.repeats() / Math.max(1, x.size());
         double score = Score.of(share, INFO_SHARE, WARNING_SHARE);
@@ -137,8 +144,11 @@ public final class NegativeLookupsRule implements Rule {
         Exchanges x = in.exchanges();
         int i = x.index(k);
         boolean missing = "ENOENT".equals(x.error(k));
-        if (!missing && x.error(k) == null && s.message(s.peer(i)) instanceof FuseReply.Entry e) {
-            missing = e.entry_out().nodeid() == 0 && e.entry_out().entry_valid() == 0 && e.entry_out().entry_valid_nsec() == 0;
+        if (!missing && x.error(k) == null && s.message(s.peer(i)) instanceof FuseReply.Entry e && e.entry_out().nodeid() == 0) {
+            if (e.entry_out().entry_valid() != 0 || e.entry_out().entry_valid_nsec() != 0) {
+                return CACHED;
+            }
+            missing = true;
         }
         if (!missing) {
             return null;
