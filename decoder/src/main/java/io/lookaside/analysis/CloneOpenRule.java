@@ -76,7 +76,7 @@ public final class CloneOpenRule implements Rule {
         }
         double share = (double) pairs / Math.max(1, x.size());
         String summary = pairs + " of " + opens + " Tlopen came right after a clone Twalk of their fid: "
-                + pairs + " extra round trips, " + Durations.format(cloneWait) + " of wait ("
+                + Words.count(pairs, "extra round trip") + ", " + Durations.format(cloneWait) + " of wait ("
                 + Durations.percent(share) + " of all requests).";
         String explanation = "9P opens fids, not names: to open a file the Linux client clones the fid of its dentry "
                 + "(Twalk with no names) and opens the clone, so every open, directory listing and create costs a "

@@ -68,7 +68,7 @@ public final class SynchronousClunksRule implements Rule {
             }
         }
         if (waited == 0) {
-            return Finding.ok(this, clunks == 0 ? "No fid was clunked." : clunks + " clunks, none waited for.");
+            return Finding.ok(this, clunks == 0 ? "No fid was clunked." : Words.count(clunks, "clunk") + ", none waited for.");
         }
         double share = (double) waitedNanos / Math.max(1, in.baseWallNanos());
         List<Long> fids = new ArrayList<>();
