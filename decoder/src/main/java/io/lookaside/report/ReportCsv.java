@@ -42,7 +42,7 @@ public final class ReportCsv {
     private static void capture(Csv csv, Report r) throws IOException {
         CaptureInfo c = r.capture();
         Totals t = r.totals();
-        csv.row("section", "key", "value");
+        csv.row("capture", "key", "value");
         csv.row("capture", "schema", r.schema());
         csv.row("capture", "file", c.file());
         csv.row("capture", "source_kind", c.sourceKind());
@@ -62,7 +62,7 @@ public final class ReportCsv {
     }
 
     static void operations(Csv csv, Report r) throws IOException {
-        csv.row("section", "op", "count", "answered", "errors", "errors_by_name", "total_ns", "mean_ns", "p50_ns",
+        csv.row("operations", "op", "count", "answered", "errors", "errors_by_name", "total_ns", "mean_ns", "p50_ns",
                 "p90_ns", "p99_ns", "max_ns", "bytes");
         for (OperationRow o : r.operations()) {
             csv.row("operations", o.op(), o.count(), o.answered(), o.errorCount(), counts(o.errors()), o.totalNanos(),
@@ -71,14 +71,14 @@ public final class ReportCsv {
     }
 
     private static void paths(Csv csv, Report r) throws IOException {
-        csv.row("section", "path", "count", "errors", "total_ns", "mean_ns", "max_ns", "ops");
+        csv.row("paths", "path", "count", "errors", "total_ns", "mean_ns", "max_ns", "ops");
         for (PathRow p : r.paths()) {
             csv.row("paths", p.path(), p.count(), p.errors(), p.totalNanos(), p.meanNanos(), p.maxNanos(), counts(p.ops()));
         }
     }
 
     static void whatIf(Csv csv, Report r) throws IOException {
-        csv.row("section", "model", "title", "windowed", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
+        csv.row("whatif", "model", "title", "windowed", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
                 "stale_hits", "projected_wall_ns", "removed_by_type", "evidence_frames", "assumptions");
         for (Map.Entry<String, WhatIfEntry> e : r.whatIf().entrySet()) {
             WhatIfEntry m = e.getValue();
@@ -89,7 +89,7 @@ public final class ReportCsv {
     }
 
     private static void sweep(Csv csv, Report r) throws IOException {
-        csv.row("section", "model", "window", "window_ns", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
+        csv.row("sweep", "model", "window", "window_ns", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
                 "stale_hits", "projected_wall_ns");
         for (Map.Entry<String, WhatIfEntry> e : r.whatIf().entrySet()) {
             for (WhatIfEntry.SweepPoint p : e.getValue().sweep()) {
@@ -100,7 +100,7 @@ public final class ReportCsv {
     }
 
     private static void profiles(Csv csv, Report r) throws IOException {
-        csv.row("section", "profile", "title", "protocol", "steps", "saved_round_trips", "saved_rtt_ns",
+        csv.row("profiles", "profile", "title", "protocol", "steps", "saved_round_trips", "saved_rtt_ns",
                 "saved_wall_ns", "stale_hits", "predicted_wait_ns");
         for (Map.Entry<String, ProfileEntry> e : r.profiles().entrySet()) {
             ProfileEntry p = e.getValue();
@@ -112,7 +112,7 @@ public final class ReportCsv {
     }
 
     private static void profileCounts(Csv csv, Report r) throws IOException {
-        csv.row("section", "profile", "type", "predicted_count");
+        csv.row("profile_counts", "profile", "type", "predicted_count");
         for (Map.Entry<String, ProfileEntry> e : r.profiles().entrySet()) {
             for (Map.Entry<String, Long> c : e.getValue().predictedCounts().entrySet()) {
                 csv.row("profile_counts", e.getKey(), c.getKey(), c.getValue());
@@ -121,7 +121,7 @@ public final class ReportCsv {
     }
 
     private static void findings(Csv csv, Report r) throws IOException {
-        csv.row("section", "rule", "title", "severity", "score", "summary", "fix", "wait_ns", "evidence_frames",
+        csv.row("findings", "rule", "title", "severity", "score", "summary", "fix", "wait_ns", "evidence_frames",
                 "evidence_paths");
         for (FindingEntry f : r.findings()) {
             csv.row("findings", f.rule(), f.title(), f.severity(), f.score(), f.summary(), f.fix(), f.waitNanos(),
