@@ -48,6 +48,8 @@ final class NinePFramer implements StreamListener {
     static final int HUNT_WINDOW = 4 << 20;
     /** Bytes examined in a flow not known to be 9P before this direction gives up. */
     static final int STRICT_BUDGET = 256 << 10;
+    /** Candidates kept waiting for bytes at most. */
+    private static final int MAX_WAITING = 64;
     private static final int NEED_MORE = 0;
     private static final int REJECT = 1;
     private static final int ACCEPT = 2;
@@ -70,8 +72,11 @@ final class NinePFramer implements StreamListener {
     private long[] chunkFrame = NO_LONGS;
     private long[] chunkTs = NO_LONGS;
     private int chunks;
-    /** Candidates before this offset are rejected. */
-    private int scanFrom;
+    /** Candidates before this offset were looked at: rejected, or waiting in {@link #waitingAt}. */
+    private int scannedTo;
+    /** Candidates whose chain runs past the bytes held, in increasing order. */
+    private int[] waitingAt = NO_INTS;
+    private int waiting;
     /** acc[0] is the first byte of the stream or the first after a gap: a segment start. */
     private boolean aligned;
     private boolean afterGap;
@@ -197,7 +202,7 @@ final class NinePFramer implements StreamListener {
                     + Bytes.le32u(acc, 0) + ", type " + (acc[4] & 0xFF) + "); looking for a message boundary");
             state = HUNTING;
             aligned = false;
-            scanFrom = 1;
+            scannedTo = 1;
             hunt();
             return;
         }
@@ -221,26 +226,39 @@ final class NinePFramer implements StreamListener {
         owner.rejected(this, true);
     }
 
+    /**
+     * Looks for the first candidate whose chain is confirmed. Candidates still waiting for
+     * bytes (a plausible header whose message has not all arrived) are kept and looked at
+     * again, but do not hold back a later candidate that is confirmed first.
+     */
     private void hunt() {
         boolean known = owner.ninePKnown();
         int needed = known ? 2 : 4;
-        int p = scanFrom;
-        while (p + NinePHeader.HEADER <= accLen) {
+        int kept = 0;
+        for (int i = 0; i < waiting; i++) {
+            int p = waitingAt[i];
             int v = chain(p, needed, known);
             if (v == ACCEPT) {
-                scanFrom = p;
-                owner.recognised(this, chainParity, chainByVersion, frameAt(accLen - 1));
-                if (state == HUNTING || state == START) {
-                    accept(p);
-                }
+                confirm(p);
                 return;
             }
             if (v == NEED_MORE && accLen - p < HUNT_WINDOW) {
-                break;
+                waitingAt[kept++] = p;
             }
-            p++;
         }
-        scanFrom = p;
+        waiting = kept;
+        int p = scannedTo;
+        for (; p + NinePHeader.HEADER <= accLen; p++) {
+            int v = chain(p, needed, known);
+            if (v == ACCEPT) {
+                confirm(p);
+                return;
+            }
+            if (v == NEED_MORE) {
+                wait(p);
+            }
+        }
+        scannedTo = p;
         if (!known && strictSeen > STRICT_BUDGET) {
             state = IDLE;
             gaveUp = true;
@@ -248,9 +266,29 @@ final class NinePFramer implements StreamListener {
             owner.rejected(this, false);
             return;
         }
-        if (scanFrom >= 4096 && scanFrom * 2 >= accLen) {
-            dropHunted(scanFrom);
+        int keepFrom = waiting > 0 ? waitingAt[0] : scannedTo;
+        if (keepFrom >= 4096 && keepFrom * 2 >= accLen) {
+            dropHunted(keepFrom);
         }
+    }
+
+    private void confirm(int p) {
+        owner.recognised(this, chainParity, chainByVersion, frameAt(accLen - 1));
+        if (state == HUNTING || state == START) {
+            accept(p);
+        }
+    }
+
+    /** Keeps candidate {@code p} for another look; when too many wait, the oldest is given up. */
+    private void wait(int p) {
+        if (waiting == waitingAt.length) {
+            if (waiting == MAX_WAITING) {
+                System.arraycopy(waitingAt, 1, waitingAt, 0, --waiting);
+            } else {
+                waitingAt = Arrays.copyOf(waitingAt, Math.max(4, waiting * 2));
+            }
+        }
+        waitingAt[waiting++] = p;
     }
 
     /** Follows the chain of headers from candidate {@code p}: ACCEPT, REJECT or NEED_MORE. */
@@ -322,7 +360,8 @@ final class NinePFramer implements StreamListener {
                 lost(frameAt(q), size);
                 state = HUNTING;
                 aligned = false;
-                scanFrom = q + 1;
+                waiting = 0;
+                scannedTo = q + 1;
                 hunt();
                 return;
             }
@@ -342,7 +381,8 @@ final class NinePFramer implements StreamListener {
         System.arraycopy(acc, q, acc, 0, accLen - q);
         accLen -= q;
         chunks = 0;
-        scanFrom = 0;
+        scannedTo = 0;
+        waiting = 0;
     }
 
     private void synced(byte[] a, int off, int len, long frame, long ts) {
@@ -414,7 +454,8 @@ final class NinePFramer implements StreamListener {
             addChunk(accLen, frame, ts);
         }
         appendHunted(a, off, len, frame, ts);
-        scanFrom = 1;
+        scannedTo = 1;
+        waiting = 0;
         hunt();
     }
 
@@ -465,7 +506,10 @@ final class NinePFramer implements StreamListener {
         }
         chunks = kept;
         skipped += n;
-        scanFrom -= n;
+        scannedTo -= n;
+        for (int i = 0; i < waiting; i++) {
+            waitingAt[i] -= n;
+        }
         aligned = false;
     }
 
@@ -480,7 +524,8 @@ final class NinePFramer implements StreamListener {
     private void clear() {
         accLen = 0;
         chunks = 0;
-        scanFrom = 0;
+        scannedTo = 0;
+        waiting = 0;
     }
 
     /** Forgets everything held and frees the buffers. */
@@ -490,6 +535,7 @@ final class NinePFramer implements StreamListener {
         chunkEnd = NO_INTS;
         chunkFrame = NO_LONGS;
         chunkTs = NO_LONGS;
+        waitingAt = NO_INTS;
         skipped = 0;
         strictSeen = 0;
     }
