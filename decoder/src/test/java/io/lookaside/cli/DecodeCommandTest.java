@@ -69,4 +69,22 @@ class DecodeCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--as wav");
     }
+
+    @Test
+    void decodeWritesEveryMessageOfARealCaptureAsJsonLines() {
+        Result r = run("decode", io.lookaside.Samples.path("a-v9fs-busybox-cachenone.pcap.gz").toString(), "--format", "jsonl");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(30288).allMatch(l -> l.startsWith("{\"frame\":"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void decodeSaysSoWhenACaptureHoldsNoNineP() {
+        Result r = run("decode", io.lookaside.Samples.path("d-http-lo.pcap.gz").toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("no 9P or FUSE messages found");
+    }
 }
