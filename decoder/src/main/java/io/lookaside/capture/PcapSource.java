@@ -5,27 +5,26 @@ import io.lookaside.net.Packet;
 import io.lookaside.net.PacketParser;
 import io.lookaside.tcp.FlowTracker;
 import io.lookaside.tcp.TrackerLimits;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.util.concurrent.TimeoutException;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
+import org.pcap4j.core.RawPacketListener;
 
 /**
  * pcap and pcapng files (optionally gzip-compressed) through libpcap, via pcap4j's raw read
- * path only: {@code pcap_next_ex} hands each record's bytes over as a {@code byte[]} and
- * Lookaside parses link layer, IP and TCP itself ({@link PacketParser}); pcap4j's Packet
- * object tree is never built.
+ * path only: {@code pcap_dispatch} hands each record's bytes to a {@link RawPacketListener} as
+ * a {@code byte[]} and Lookaside parses link layer, IP and TCP itself ({@link PacketParser});
+ * pcap4j's Packet object tree is never built.
  *
- * <p>Per record pcap4j still allocates the {@code byte[]} copy of the packet, two JNA
- * {@code PointerByReference}s (each a small native allocation), a {@code Timestamp} and a boxed
- * original length. That is its floor; nothing else is allocated per packet on the way to the
- * sink.
+ * <p>pcap4j's per-record cost is the floor of this reader: a JNA callback, a {@code byte[]}
+ * copy of the packet, a {@code Timestamp} and a {@code Runnable}; nothing else is allocated
+ * per packet on the way to the sink. {@code getNextRawPacketEx} costs about four times as much
+ * (two finalizable JNA {@code Memory} objects per call): see docs/decisions/0003.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to
@@ -34,7 +33,8 @@ import org.pcap4j.core.Pcaps;
 public final class PcapSource implements CaptureSource {
     /** The most a gzip-compressed capture may decompress to. */
     public static final long MAX_DECOMPRESSED = 64L << 30;
-    private static final int CHECK_EVERY = 1024;
+    /** Records per pcap_dispatch call: progress and cancellation are checked between calls. */
+    private static final int BATCH = 4096;
     /** Per-record overhead of a classic pcap file, for progress (pcapng's differs a little). */
     private static final int RECORD_HEADER = 16;
 
@@ -123,53 +123,96 @@ public final class PcapSource implements CaptureSource {
     }
 
     private void loop(PcapHandle handle, int dlt, MessageSink sink, Progress progress, boolean quietAboutCut) {
-        FlowTracker tracker = new FlowTracker(sink, options.ninePPort(), limits);
-        Packet packet = new Packet();
-        RecordProblems problems = new RecordProblems(sink);
-        long frame = 0;
-        long bytes = 0;
+        Reader reader = new Reader(handle, dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
         while (true) {
-            byte[] data;
+            int n;
             try {
-                data = handle.getNextRawPacketEx();
-            } catch (EOFException e) {
-                break;
-            } catch (TimeoutException e) {
-                continue; // only live captures time out
+                n = handle.dispatch(BATCH, reader);
             } catch (PcapNativeException e) {
                 // libpcap stops at a damaged or cut record: everything before it counts.
                 if (!quietAboutCut) {
-                    String what = String.valueOf(e.getMessage());
+                    long frame = reader.frame;
                     sink.diagnostic(Diagnostic.warning(frame + 1, -1, path.getFileName() + ": record " + (frame + 1)
-                            + " cannot be read (" + what + "); decoded the " + frame + " records before it"));
+                            + " cannot be read (" + libpcapSays(e) + "); decoded the " + frame + " records before it"));
                 }
                 sink.truncated();
                 break;
+            } catch (InterruptedException e) {
+                // pcap_breakloop, which only Reader calls, after a failure of its own: not a thread interrupt.
+                n = 0;
             } catch (NotOpenException e) {
                 throw new IllegalStateException(e);
             }
-            frame++;
-            Timestamp t = handle.getTimestamp();
-            long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
-            switch (PacketParser.parse(data, data.length, dlt, packet)) {
-                case PacketParser.TCP -> tracker.tcp(packet, data, frame, ts);
-                case PacketParser.VSOCK -> tracker.vsock(packet, data, frame, ts);
-                case PacketParser.FRAGMENT -> problems.fragment(frame);
-                case PacketParser.MALFORMED -> problems.malformed(frame, packet.problem());
-                default -> {
-                }
+            if (reader.failure != null) {
+                throw new IllegalStateException("decoding record " + reader.frame + " failed", reader.failure);
             }
-            bytes += data.length + RECORD_HEADER;
-            if (frame % CHECK_EVERY == 0) {
-                progress.at(bytes);
-                if (progress.cancelled()) {
-                    return;
+            if (n == 0) {
+                break; // pcap_dispatch returns 0 at the end of a savefile
+            }
+            progress.at(reader.bytes);
+            if (progress.cancelled()) {
+                return;
+            }
+        }
+        reader.tracker.finish();
+        reader.problems.report();
+        progress.at(Long.MAX_VALUE);
+    }
+
+    /** "Error occurred: truncated dump file; ..." without pcap4j's prefix. */
+    private static String libpcapSays(PcapNativeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("Error occurred: ") ? m.substring("Error occurred: ".length()) : m;
+    }
+
+    /**
+     * Receives each record from {@code pcap_dispatch}. pcap4j logs and drops what a listener
+     * throws, so a failure is kept, the loop broken, and the failure rethrown by the caller.
+     */
+    private static final class Reader implements RawPacketListener {
+        final PcapHandle handle;
+        final int dlt;
+        final FlowTracker tracker;
+        final RecordProblems problems;
+        final Packet packet = new Packet();
+        long frame;
+        long bytes;
+        Throwable failure;
+
+        Reader(PcapHandle handle, int dlt, FlowTracker tracker, MessageSink sink) {
+            this.handle = handle;
+            this.dlt = dlt;
+            this.tracker = tracker;
+            this.problems = new RecordProblems(sink);
+        }
+
+        @Override
+        public void gotPacket(byte[] data) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                frame++;
+                Timestamp t = handle.getTimestamp();
+                long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
+                switch (PacketParser.parse(data, data.length, dlt, packet)) {
+                    case PacketParser.TCP -> tracker.tcp(packet, data, frame, ts);
+                    case PacketParser.VSOCK -> tracker.vsock(packet, data, frame, ts);
+                    case PacketParser.FRAGMENT -> problems.fragment(frame);
+                    case PacketParser.MALFORMED -> problems.malformed(frame, packet.problem());
+                    default -> {
+                    }
+                }
+                bytes += data.length + RECORD_HEADER;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                try {
+                    handle.breakLoop();
+                } catch (NotOpenException closed) {
+                    failure.addSuppressed(closed);
                 }
             }
         }
-        tracker.finish();
-        problems.report();
-        progress.at(Long.MAX_VALUE);
     }
 
     /** Maps bytes read from the (decompressed) capture onto the monitor's scale. */
