@@ -146,9 +146,9 @@ final class Flow implements NinePFramer.Owner {
             conn = tracker.open(this);
         }
         int type = a[off + 4] & 0xFF;
-        if ((type == NinePHeader.TVERSION || type == NinePHeader.RVERSION) && len >= NinePHeader.VERSION_STRING) {
+        if ((type == NinePBoundaries.TVERSION || type == NinePBoundaries.RVERSION) && len >= NinePBoundaries.VERSION_STRING) {
             // version(5): no message of the session exceeds msize; bound framing by it (with room to spare).
-            long msize = Math.max(NinePHeader.MIN_MSIZE, Bytes.le32u(a, off + NinePHeader.VERSION_MSIZE));
+            long msize = Math.max(NinePBoundaries.MIN_MSIZE, Bytes.le32u(a, off + NinePBoundaries.VERSION_MSIZE));
             long bound = Math.min(tracker.limits().maxMessage(), 2 * msize + 4096);
             framers[0].bound(bound);
             framers[1].bound(bound);

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>When the first message boundary is unknown (the capture starts mid-stream, bytes were
  * lost, or a size field made no sense) the framer hunts: it keeps the bytes and looks for an
- * offset where a chain of plausible headers starts ({@link NinePHeader#plausible}: size within
+ * offset where a chain of plausible headers starts ({@link NinePBoundaries#plausible}: size within
  * the bound, a known type of the direction's parity, NOTAG on version messages). A true
  * boundary is followed by nothing but boundaries, so a candidate is rejected as soon as its
  * chain meets an implausible header, and accepted after two headers (four when the flow is
@@ -188,11 +188,11 @@ final class NinePFramer implements StreamListener {
 
     /** The stream's first byte is a message's first byte: check that message. */
     private void start() {
-        if (accLen < NinePHeader.HEADER) {
+        if (accLen < NinePBoundaries.HEADER) {
             return;
         }
         if (owner.ninePKnown()) {
-            int p = NinePHeader.plausible(acc, 0, bound, parity);
+            int p = NinePBoundaries.plausible(acc, 0, bound, parity);
             if (p >= 0) {
                 owner.recognised(this, p, false, chunkFrame[0]);
                 accept(0);
@@ -209,12 +209,12 @@ final class NinePFramer implements StreamListener {
         // A flow on an unknown port is 9P only if it begins with a version exchange (version(5)).
         long size = Bytes.le32u(acc, 0);
         int type = acc[4] & 0xFF;
-        boolean versionLike = (type == NinePHeader.TVERSION || type == NinePHeader.RVERSION)
-                && size >= NinePHeader.VERSION_STRING + 2 && size <= NinePHeader.VERSION_STRING + 2 + 64;
+        boolean versionLike = (type == NinePBoundaries.TVERSION || type == NinePBoundaries.RVERSION)
+                && size >= NinePBoundaries.VERSION_STRING + 2 && size <= NinePBoundaries.VERSION_STRING + 2 + 64;
         if (versionLike && accLen < size) {
             return;
         }
-        if (versionLike && NinePHeader.isVersion(acc, 0, (int) size)) {
+        if (versionLike && NinePBoundaries.isVersion(acc, 0, (int) size)) {
             owner.recognised(this, type & 1, true, frameAt((int) size - 1));
             if (state == START) {
                 accept(0);
@@ -248,7 +248,7 @@ final class NinePFramer implements StreamListener {
         }
         waiting = kept;
         int p = scannedTo;
-        for (; p + NinePHeader.HEADER <= accLen; p++) {
+        for (; p + NinePBoundaries.HEADER <= accLen; p++) {
             int v = chain(p, needed, known);
             if (v == ACCEPT) {
                 confirm(p);
@@ -305,22 +305,22 @@ final class NinePFramer implements StreamListener {
                 }
                 return NEED_MORE;
             }
-            if (q + NinePHeader.HEADER > accLen) {
+            if (q + NinePBoundaries.HEADER > accLen) {
                 return NEED_MORE;
             }
             int at = (int) q;
-            int t = NinePHeader.plausible(acc, at, bound, par);
+            int t = NinePBoundaries.plausible(acc, at, bound, par);
             if (t < 0) {
                 return REJECT;
             }
             par = t;
             long size = Bytes.le32u(acc, at);
             int type = acc[at + 4] & 0xFF;
-            if (type == NinePHeader.TVERSION || type == NinePHeader.RVERSION) {
+            if (type == NinePBoundaries.TVERSION || type == NinePBoundaries.RVERSION) {
                 if (q + size > accLen) {
                     return NEED_MORE;
                 }
-                if (!NinePHeader.isVersion(acc, at, (int) size)) {
+                if (!NinePBoundaries.isVersion(acc, at, (int) size)) {
                     return REJECT;
                 }
                 chainParity = par;
@@ -356,7 +356,7 @@ final class NinePFramer implements StreamListener {
         int c = 0;
         while (q + 4 <= accLen) {
             long size = Bytes.le32u(acc, q);
-            if (size < NinePHeader.HEADER || size > bound) {
+            if (size < NinePBoundaries.HEADER || size > bound) {
                 lost(frameAt(q), size);
                 state = HUNTING;
                 aligned = false;
@@ -397,7 +397,7 @@ final class NinePFramer implements StreamListener {
                         return;
                     }
                     long size = Bytes.le32u(acc, 0);
-                    if (size < NinePHeader.HEADER || size > bound) {
+                    if (size < NinePBoundaries.HEADER || size > bound) {
                         lost(frame, size);
                         huntFrom(frame, ts, a, off, len);
                         return;
@@ -421,7 +421,7 @@ final class NinePFramer implements StreamListener {
                 continue;
             }
             long size = Bytes.le32u(a, off);
-            if (size < NinePHeader.HEADER || size > bound) {
+            if (size < NinePBoundaries.HEADER || size > bound) {
                 lost(frame, size);
                 huntFrom(frame, ts, a, off, len);
                 return;

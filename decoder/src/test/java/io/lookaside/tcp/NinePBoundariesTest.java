@@ -28,7 +28,7 @@ class NinePHeaderTest {
             255, -1
             """)
     void parityTellsTAndRMessagesOfEveryDialectApart(int type, int parity) {
-        assertThat(NinePHeader.parity(type)).isEqualTo(parity);
+        assertThat(NinePBoundaries.parity(type)).isEqualTo(parity);
     }
 
     @ParameterizedTest
@@ -44,7 +44,7 @@ class NinePHeaderTest {
     void plausibleChecksSizeTypeParityAndVersionTags(long size, int type, int tag, int expected, int result) {
         byte[] h = Wire.le().u32(size).u8(type).u16(tag).bytes();
 
-        assertThat(NinePHeader.plausible(h, 0, 1 << 20, expected)).isEqualTo(result);
+        assertThat(NinePBoundaries.plausible(h, 0, 1 << 20, expected)).isEqualTo(result);
     }
 
     @ParameterizedTest
@@ -58,6 +58,6 @@ class NinePHeaderTest {
     void isVersionRecognisesVersionMessagesNamingNineP(int type, String version, boolean expected) {
         byte[] m = Wire.le().u32(13 + version.length()).u8(type).u16(0xFFFF).u32(8192).str(version).bytes();
 
-        assertThat(NinePHeader.isVersion(m, 0, m.length)).isEqualTo(expected);
+        assertThat(NinePBoundaries.isVersion(m, 0, m.length)).isEqualTo(expected);
     }
 }

@@ -1,40 +1,37 @@
 package io.lookaside.tcp;
 
 import io.lookaside.net.Bytes;
+import io.lookaside.ninep.NinePHeader;
+import io.lookaside.ninep.NinePTypes;
 
 /**
  * What a 9P message header looks like, for finding message boundaries in a byte stream:
- * {@code size[4] type[1] tag[2]} (intro(5)), size counting the whole message, at least 7.
- * The type numbers are those of 9P2000, 9P2000.u and 9P2000.L (Linux include/net/9p/9p.h):
- * T-messages even, R-messages odd. Tlerror (6) and Terror (106) are never sent.
+ * {@code size[4] type[1] tag[2]} (intro(5)), size counting the whole message, at least 7, and a
+ * type number some dialect uses ({@link NinePTypes}): T-messages even, R-messages odd.
+ * Tlerror (6) and Terror (106) are never sent, so they mark no boundary.
  */
-final class NinePHeader {
-    static final int HEADER = 7;
-    static final int TVERSION = 100;
-    static final int RVERSION = 101;
-    static final int NOTAG = 0xFFFF;
+final class NinePBoundaries {
+    static final int HEADER = NinePHeader.LENGTH;
+    static final int TVERSION = NinePTypes.TVERSION;
+    static final int RVERSION = NinePTypes.RVERSION;
+    static final int NOTAG = NinePHeader.NOTAG;
     /** Tversion/Rversion: size[4] type[1] tag[2] msize[4] version[s]. */
     static final int VERSION_MSIZE = 7;
     static final int VERSION_STRING = 11;
     /** Linux refuses an msize below 4096 (net/9p/client.c). */
     static final int MIN_MSIZE = 4096;
 
-    /** type → 0 for a T-message, 1 for an R-message, -1 for a number no dialect uses. */
+    /** type → 0 for a T-message, 1 for an R-message, -1 for a number that marks no boundary. */
     private static final byte[] PARITY = new byte[256];
 
     static {
-        java.util.Arrays.fill(PARITY, (byte) -1);
-        int[] requests = {8, 12, 14, 16, 18, 20, 22, 24, 26, 30, 32, 40, 50, 52, 54, 70, 72, 74, 76,
-                100, 102, 104, 108, 110, 112, 114, 116, 118, 120, 122, 124, 126};
-        for (int t : requests) {
-            PARITY[t] = 0;
-            PARITY[t + 1] = 1;
+        for (int t = 0; t < 256; t++) {
+            boolean sent = NinePTypes.known(t) && t != NinePTypes.TLERROR && t != NinePTypes.TERROR;
+            PARITY[t] = (byte) (sent ? t & 1 : -1);
         }
-        PARITY[7] = 1;   // Rlerror
-        PARITY[107] = 1; // Rerror (also sent by servers such as NFS-Ganesha in .L)
     }
 
-    private NinePHeader() {
+    private NinePBoundaries() {
     }
 
     /** 0 (T), 1 (R) or -1 (not a 9P type). */
