@@ -106,7 +106,7 @@ final class Flow implements NinePFramer.Owner {
         }
         if (wasUndecided) {
             tracker.note(this, Diagnostic.Severity.INFO, frame, "9P recognised on port "
-                    + (clientDir == 0 ? bPort : aPort) + " by "
+                    + Integer.toUnsignedString(clientDir == 0 ? bPort : aPort) + " by "
                     + (byVersion ? "its version exchange" : "a run of well-formed 9P headers"));
         }
         if (!inRecognise) {

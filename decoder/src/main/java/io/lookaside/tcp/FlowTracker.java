@@ -91,14 +91,14 @@ public final class FlowTracker {
             s.startAtSyn(p.seq() + 1, frame);
         }
         if (ack) {
-            f.streams[1 - dir].peerAck(p.ack());
+            f.streams[1 - dir].peerAck(p.ack(), frame, ts);
         }
         int seq = syn ? p.seq() + 1 : p.seq();
         if (p.payloadWireLength() > 0 && f.status != Flow.NOT_NINEP) {
             s.segment(a, p.payloadOffset(), p.payloadLength(), p.payloadWireLength(), seq, frame, ts);
         }
         if ((flags & Tcp.FIN) != 0 && f.status != Flow.NOT_NINEP) {
-            s.fin(seq + p.payloadWireLength(), frame);
+            s.fin(seq + p.payloadWireLength(), frame, ts);
         }
         if ((flags & Tcp.RST) != 0 && f.status != Flow.NOT_NINEP) {
             s.reset(frame, ts);
@@ -179,18 +179,7 @@ public final class FlowTracker {
 
     /** The capture ended: deliver what is held, report what is left unfinished. */
     public void finish() {
-        table.forEach(f -> {
-            if (f.status != Flow.NOT_NINEP && !f.closed) {
-                for (int d = 0; d < 2; d++) {
-                    if (f.family == Endpoints.VSOCK) {
-                        f.framers[d].end(lastFrame, "was cut off by the end of the capture");
-                    } else {
-                        f.streams[d].finish();
-                    }
-                }
-            }
-            f.summarise(lastFrame);
-        });
+        table.forEach(f -> wrapUp(f, "the capture ended"));
         if (refusedPackets > 0) {
             sink.diagnostic(Diagnostic.warning(firstRefusedFrame, -1, refusedPackets
                     + " packets of new flows were ignored because " + limits.maxFlows()
@@ -200,17 +189,22 @@ public final class FlowTracker {
 
     /** An unfinished flow whose endpoints a new connection reuses: deliver what it holds first. */
     private void retire(Flow f) {
+        wrapUp(f, "a new connection took its ports");
+        f.release();
+    }
+
+    /** Delivers what an unfinished flow holds after its holes and says what was left incomplete. */
+    private void wrapUp(Flow f, String why) {
         if (f.status != Flow.NOT_NINEP && !f.closed) {
             for (int d = 0; d < 2; d++) {
                 if (f.family == Endpoints.VSOCK) {
-                    f.framers[d].end(lastFrame, "ended without a close");
+                    f.framers[d].end(lastFrame, why);
                 } else {
-                    f.streams[d].finish();
+                    f.streams[d].finish(why);
                 }
             }
         }
         f.summarise(lastFrame);
-        f.release();
     }
 
     /** A SYN on a known 4-tuple starts a new connection unless it repeats the SYN already seen. */

@@ -156,11 +156,11 @@ final class NinePFramer implements StreamListener {
     @Override
     public void end(long frame, String why) {
         if (state == SYNCED && accLen > 0) {
-            owner.note(this, false, frame, "the stream " + why + " inside a 9P message (" + accLen
-                    + " of " + (accLen >= 4 ? Bytes.le32u(acc, 0) : "?") + " bytes)");
+            owner.note(this, false, frame, "the stream ended inside a 9P message (" + accLen + " of "
+                    + (accLen >= 4 ? Bytes.le32u(acc, 0) : "?") + " bytes): " + why);
         } else if ((state == HUNTING || state == START) && owner.ninePKnown() && accLen + skipped > 0) {
-            owner.note(this, true, frame, "the stream " + why + " before a 9P message boundary was found ("
-                    + (accLen + skipped) + " bytes not decoded)");
+            owner.note(this, true, frame, "the stream ended before a 9P message boundary was found ("
+                    + (accLen + skipped) + " bytes not decoded): " + why);
         }
         state = IDLE;
         release();

@@ -34,6 +34,7 @@ final class StreamReassembler {
     /** TCP sequence number of {@link #next}. */
     private int nextSeq;
     private long fin = -1;
+    private long finFrame;
     private long peerAck = Long.MIN_VALUE;
     private long lastFrame;
 
@@ -80,10 +81,13 @@ final class StreamReassembler {
         return next + (seq - nextSeq);
     }
 
-    /** The other direction acknowledged everything before sequence number {@code ack}. */
-    void peerAck(int ack) {
-        if (started) {
+    /** The other direction acknowledged, in capture record {@code frame}, everything before {@code ack}. */
+    void peerAck(int ack, long frame, long ts) {
+        if (started && !ended) {
             peerAck = Math.max(peerAck, offsetOf(ack));
+            if (fin > next && peerAck > next) {
+                lostBeforeFin(frame, ts);
+            }
         }
     }
 
@@ -122,11 +126,28 @@ final class StreamReassembler {
     }
 
     /** A FIN whose sequence number (after any payload of its segment) is {@code seq}. */
-    void fin(int seq, long frame) {
+    void fin(int seq, long frame, long ts) {
         if (started && !ended) {
             fin = offsetOf(seq);
+            finFrame = frame;
+            if (fin > next && peerAck > next) {
+                lostBeforeFin(frame, ts);
+            }
             checkFin(frame);
         }
+    }
+
+    /**
+     * Bytes before the FIN that the peer acknowledged but the capture never saw: no later
+     * segment will show the hole, so it is declared now.
+     */
+    private void lostBeforeFin(long frame, long ts) {
+        while (next < fin && peerAck > next) {
+            long holeEnd = segs > 0 ? Math.min(segStart[0], fin) : fin;
+            skipTo(holeEnd, frame, "not in the capture, though the peer acknowledged them");
+            drain(frame, ts, false);
+        }
+        checkFin(frame);
     }
 
     /** A RST: what is held is delivered after its holes, then the stream ends. */
@@ -137,11 +158,14 @@ final class StreamReassembler {
         }
     }
 
-    /** The capture ended: held segments are delivered after their holes, in their own frames. */
-    void finish() {
+    /**
+     * Nothing more will come ({@code why}: the capture ended, ...): held segments are delivered
+     * after their holes, in their own frames.
+     */
+    void finish(String why) {
         if (started && !ended) {
             flush(0, 0, true, "not in the capture");
-            end(lastFrame, "the capture ended");
+            end(lastFrame, why);
         }
     }
 
@@ -198,6 +222,9 @@ final class StreamReassembler {
                 skipTo(segStart[0], segFrame[0], why);
             }
             drain(frame, ts, ownFrames);
+        }
+        if (fin > next) {
+            skipTo(fin, finFrame, why);
         }
     }
 

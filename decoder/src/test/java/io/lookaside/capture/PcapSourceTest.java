@@ -362,4 +362,61 @@ class PcapSourceTest {
         assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(total);
         assertThat(cancelled.messages.size()).isLessThan(20646);
     }
+
+    @Test
+    void readDecodesACaptureThatStartsMidStream() throws Exception {
+        Path sample = Samples.path(DIOD);
+        List<Record> records = PcapFiles.read(sample).records();
+        int dropped = 5000;
+        Path p = dir.resolve("late.pcap");
+        PcapFiles.write(p, 1, records.subList(dropped, records.size()), false);
+
+        RecordingSink sink = read(p);
+
+        List<String> expected = read(sample).messages.stream().filter(m -> m.frame() > dropped)
+                .map(m -> (m.frame() - dropped) + ":" + m.type() + ":" + m.tag() + ":" + (m.fromClient() ? "c" : "s"))
+                .toList();
+        assertThat(sink.keys()).isEqualTo(expected);
+        assertThat(sink.messages).allMatch(m -> m.fromClient() == (m.type() % 2 == 0));
+    }
+
+    @Test
+    void readDecodesWhatASnapshotLengthLeftWholeAndSaysWhatItCut() throws Exception {
+        Path sample = Samples.path(DIOD);
+        RecordingSink original = read(sample);
+        List<Record> records = PcapFiles.read(sample).records();
+        int snaplen = 256;
+        List<Record> cut = records.stream().map(r -> new Record(r.tsNanos(),
+                Arrays.copyOf(r.data(), Math.min(snaplen, r.data().length)), r.data().length)).toList();
+        Path p = dir.resolve("snaplen.pcap");
+        PcapFiles.write(p, 1, cut, false);
+
+        RecordingSink sink = read(p);
+
+        List<String> expected = original.messages.stream()
+                .filter(m -> payloadOffset(records.get((int) m.frame() - 1).data()) + m.bytes().length <= snaplen)
+                .map(RecordingSink.Message::key).toList();
+        assertThat(expected.size()).isBetween(20_000, 20_646 - 10);
+        assertThat(sink.keys()).isEqualTo(expected);
+        assertThat(sink.texts()).anyMatch(t -> t.contains("cut off by the capture's snapshot length"));
+        assertThat(sink.texts()).anyMatch(t -> t.matches(".*\\d+ more gaps \\(\\d+ bytes\\) were not listed one by one"));
+    }
+
+    @Test
+    void readSkipsIpFragmentsAndSaysHowMany() throws Exception {
+        Path sample = Samples.path("a-v9fs-version-9p2000.u-vs-diod.pcap.gz");
+        List<Record> records = new ArrayList<>(PcapFiles.read(sample).records());
+        byte[] fragment = records.get(3).data().clone();
+        fragment[14 + 6] |= 0x20; // IPv4 "more fragments": the Tversion is now a first fragment
+        records.set(3, new Record(records.get(3).tsNanos(), fragment));
+        Path p = dir.resolve("fragment.pcap");
+        PcapFiles.write(p, 1, records, false);
+
+        RecordingSink sink = read(p);
+
+        assertThat(sink.messages).extracting(RecordingSink.Message::type).containsExactly(7);
+        assertThat(sink.texts()).contains("1 IP fragments were skipped (first: frame 4); TCP over fragmented IP "
+                + "is not reassembled, so its streams show gaps");
+        assertThat(sink.texts()).anyMatch(t -> t.contains("client to server: 21 bytes missing between frames 1 and 8"));
+    }
 }

@@ -261,6 +261,6 @@ class NinePFramerTest {
         f.data(twalk(5, "bin"), 0, 9, 2, 0);
         f.end(3, "closed (FIN)");
 
-        assertThat(o.notes).containsExactly("3: the stream closed (FIN) inside a 9P message (9 of 22 bytes)");
+        assertThat(o.notes).containsExactly("3: the stream ended inside a 9P message (9 of 22 bytes): closed (FIN)");
     }
 }

@@ -107,7 +107,7 @@ class StreamReassemblerTest {
 
         send(r, "abc", 0, 2);
         send(r, "ghi", 6, 3);
-        r.peerAck(ISN + 1 + 9);
+        r.peerAck(ISN + 1 + 9, 4, 0);
         send(r, "jkl", 9, 5);
 
         assertThat(out.events).containsExactly("begin(true)", "data(abc@2)", "gap(3:2-3)", "data(ghi@5)", "data(jkl@5)");
@@ -180,7 +180,7 @@ class StreamReassemblerTest {
         StreamReassembler r = reassembler();
 
         send(r, "def", 3, 2);
-        r.fin(ISN + 1 + 6, 2);
+        r.fin(ISN + 1 + 6, 2, 0);
         send(r, "abc", 0, 3);
 
         assertThat(out.events).containsExactly("begin(true)", "data(abc@3)", "data(def@3)", "end(3)");
@@ -206,9 +206,31 @@ class StreamReassemblerTest {
         send(r, "abc", 0, 2);
         send(r, "ghi", 6, 3);
         send(r, "mno", 12, 4);
-        r.finish();
+        r.finish("the capture ended");
 
         assertThat(out.events).containsExactly("begin(true)", "data(abc@2)", "gap(3:2-3)", "data(ghi@3)",
                 "gap(3:3-4)", "data(mno@4)", "end(4)");
+    }
+
+    @Test
+    void finDeclaresBytesThePeerAcknowledgedButTheCaptureNeverSaw() {
+        StreamReassembler r = reassembler();
+
+        send(r, "abc", 0, 2);
+        r.fin(ISN + 1 + 6, 3, 0);
+        r.peerAck(ISN + 1 + 7, 4, 0);
+
+        assertThat(out.events).containsExactly("begin(true)", "data(abc@2)", "gap(3:2-4)", "end(4)");
+    }
+
+    @Test
+    void finishDeclaresTheHoleBeforeAFinThatWasNeverFilled() {
+        StreamReassembler r = reassembler();
+
+        send(r, "abc", 0, 2);
+        r.fin(ISN + 1 + 6, 3, 0);
+        r.finish("the capture ended");
+
+        assertThat(out.events).containsExactly("begin(true)", "data(abc@2)", "gap(3:2-3)", "end(2)");
     }
 }
