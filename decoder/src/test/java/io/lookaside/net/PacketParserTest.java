@@ -214,4 +214,27 @@ class PacketParserTest {
         assertThat(PacketParser.parse(frame, 40, LinkType.VSOCK, p)).isEqualTo(PacketParser.MALFORMED);
         assertThat(p.problem()).isEqualTo("vsock transport header cut short");
     }
+
+    /**
+     * Any bytes under any supported link type: a status, never an exception, and a payload
+     * inside the frame. Coverage-guided: {@code JAZZER_FUZZ=1 mvn -o -pl decoder test -Dtest=PacketParserTest}.
+     */
+    @com.code_intelligence.jazzer.junit.FuzzTest(maxDuration = "60s")
+    void parseNeverThrowsFuzzed(com.code_intelligence.jazzer.api.FuzzedDataProvider data) {
+        int dlt = data.pickValue(new int[]{LinkType.NULL, LinkType.EN10MB, LinkType.RAW_12, LinkType.RAW,
+            LinkType.LOOP, LinkType.LINUX_SLL, LinkType.IPV4, LinkType.IPV6, LinkType.VSOCK, LinkType.LINUX_SLL2});
+        byte[] frame = data.consumeRemainingAsBytes();
+
+        int status = PacketParser.parse(frame, frame.length, dlt, p);
+
+        assertThat(status).isBetween(PacketParser.NOT_IP, PacketParser.MALFORMED);
+        if (status == PacketParser.TCP || status == PacketParser.VSOCK) {
+            assertThat(p.payloadOffset()).isBetween(0, frame.length);
+            assertThat(p.payloadOffset() + p.payloadLength()).isLessThanOrEqualTo(frame.length);
+            assertThat(p.payloadLength()).isBetween(0, p.payloadWireLength());
+        }
+        if (status == PacketParser.MALFORMED) {
+            assertThat(p.problem()).isNotBlank();
+        }
+    }
 }
