@@ -22,9 +22,10 @@ import org.pcap4j.core.RawPacketListener;
  * pcap4j's Packet object tree is never built.
  *
  * <p>pcap4j's per-record cost is the floor of this reader: a JNA callback, a {@code byte[]}
- * copy of the packet, a {@code Timestamp} and a {@code Runnable}; nothing else is allocated
- * per packet on the way to the sink. {@code getNextRawPacketEx} costs about four times as much
- * (two finalizable JNA {@code Memory} objects per call): see docs/decisions/0003.
+ * copy of the packet, a {@code Timestamp} and a {@code Runnable}. On the way to the sink only a
+ * {@code ByteBuffer} view of that array is added, for packets that complete a message.
+ * {@code getNextRawPacketEx} costs about four times as much per record (two finalizable JNA
+ * {@code Memory} objects per call): see docs/decisions/0005-capture-layer.md.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to
