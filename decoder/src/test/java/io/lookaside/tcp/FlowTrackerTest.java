@@ -302,31 +302,51 @@ class FlowTrackerTest {
     }
 
     /**
-     * Segments with fuzzed sequence numbers, flags and payloads on port 564, in both
-     * directions: the tracker never throws and every message it delivers is a whole message by
-     * its own size field. Coverage-guided: {@code JAZZER_FUZZ=1 mvn -o -pl decoder test -Dtest=FlowTrackerTest}.
+     * Random segments on port 564, in both directions: sequence numbers around the expected
+     * ones, random flags, and payloads that are pieces of real messages, random bytes or 9P-like
+     * headers with wild sizes. The tracker never throws and every message it delivers is whole
+     * by its own size field. (Seeded, not a Jazzer target: Jazzer's agent, once loaded, writes
+     * to System.err in every later test.)
      */
-    @com.code_intelligence.jazzer.junit.FuzzTest(maxDuration = "60s")
-    void tcpNeverThrowsOnFuzzedSegments(com.code_intelligence.jazzer.api.FuzzedDataProvider data) {
-        TcpScript s = TcpScript.loopback(40100, 564);
-        if (data.consumeBoolean()) {
-            s.handshake();
-        }
-        while (data.remainingBytes() > 8) {
-            boolean fromClient = data.consumeBoolean();
-            int seq = s.seq[fromClient ? 0 : 1] + data.consumeInt(-70_000, 70_000);
-            int flags = data.consumeInt(0, 0x1F);
-            byte[] payload = data.consumeBytes(data.consumeInt(0, 2000));
-            s.frames.add(s.frame(fromClient, seq, flags, payload));
-            if (data.consumeBoolean()) {
-                s.seq[fromClient ? 0 : 1] += payload.length;
-            }
-        }
+    @Test
+    void tcpNeverThrowsOnRandomSegments() {
+        Random random = new Random(77);
         TrackerLimits small = new TrackerLimits(4, 16 << 10, 64 << 10, 16, 1 << 20);
+        int delivered = 0;
+        for (int run = 0; run < 300; run++) {
+            TcpScript s = TcpScript.loopback(40100 + run % 3, 564);
+            if (random.nextBoolean()) {
+                s.handshake();
+            }
+            for (int i = 0; i < 60; i++) {
+                boolean fromClient = random.nextBoolean();
+                int side = fromClient ? 0 : 1;
+                byte[] payload = switch (random.nextInt(3)) {
+                    case 0 -> {
+                        byte[] m = real.get(random.nextInt(real.size())).bytes();
+                        int from = random.nextInt(m.length);
+                        yield java.util.Arrays.copyOfRange(m, from, Math.min(m.length, from + 1 + random.nextInt(3000)));
+                    }
+                    case 1 -> io.lookaside.wire.Wire.le().u32(random.nextInt(5) == 0 ? 0xFFFF_FFFFL : random.nextInt(70_000))
+                            .u8(random.nextInt(256)).u16(random.nextInt(65536)).zeros(random.nextInt(40)).bytes();
+                    default -> {
+                        byte[] b = new byte[random.nextInt(1500)];
+                        random.nextBytes(b);
+                        yield b;
+                    }
+                };
+                int seq = s.seq[side] + (random.nextInt(4) == 0 ? random.nextInt(140_000) - 70_000 : 0);
+                s.frames.add(s.frame(fromClient, seq, random.nextInt(0x20), payload));
+                if (random.nextInt(5) > 0) {
+                    s.seq[side] += payload.length;
+                }
+            }
 
-        RecordingSink sink = play(s.frames, 0, small);
+            RecordingSink sink = play(s.frames, 0, small);
 
-        assertThat(sink.messages).allMatch(m -> m.bytes().length >= 7 && m.u32(0) == m.bytes().length);
-        assertThat(sink.connections.size()).isLessThanOrEqualTo(1);
+            assertThat(sink.messages).allMatch(m -> m.bytes().length >= 7 && m.u32(0) == m.bytes().length);
+            delivered += sink.messages.size();
+        }
+        assertThat(delivered).isPositive();
     }
 }
