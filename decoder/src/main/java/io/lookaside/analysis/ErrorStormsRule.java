@@ -12,7 +12,7 @@ import java.util.Set;
  * The same error again and again: an operation the server does not implement (the client pays
  * a round trip, then falls back), a probe that always fails (an extended attribute the file
  * system never has), a permission the workload keeps running into. Lookups of missing names
- * are left to {@link NegativeLookupsRule}.
+ * are left to {@link NegativeLookupsRule}; refused Tauth means no authentication is needed.
  */
 public final class ErrorStormsRule implements Rule {
     static final double INFO_SHARE = 0.01;
@@ -35,9 +35,12 @@ public final class ErrorStormsRule implements Rule {
         return Set.of(Protocol.NINEP, Protocol.FUSE);
     }
 
-    /** Lookups answered ENOENT: the negative-lookups rule's business. */
-    private static boolean isNegativeLookup(String op, String error) {
-        return "ENOENT".equals(error) && ("Twalk".equals(op) || "LOOKUP".equals(op));
+    /**
+     * Errors that are no storm: lookups answered ENOENT (the negative-lookups rule's business) and
+     * Tauth refusals, which mean "no authentication required" (attach(5); diod answers ENOENT).
+     */
+    private static boolean isExpected(String op, String error) {
+        return "Tauth".equals(op) || "ENOENT".equals(error) && ("Twalk".equals(op) || "LOOKUP".equals(op));
     }
 
     /** What a kind of repeated error usually means, and what to do about it. */
@@ -86,7 +89,7 @@ public final class ErrorStormsRule implements Rule {
         Map<String, Kind> kindOf = new LinkedHashMap<>();
         for (int k = 0; k < x.size(); k++) {
             String e = x.error(k);
-            if (e == null || isNegativeLookup(x.op(k), e)) {
+            if (e == null || isExpected(x.op(k), e)) {
                 continue;
             }
             String kind = x.op(k) + " " + e;
@@ -99,8 +102,8 @@ public final class ErrorStormsRule implements Rule {
                 .map(Map.Entry::getKey).toList();
         if (storms.isEmpty()) {
             int errors = byKind.values().stream().mapToInt(List::size).sum();
-            return Finding.ok(this, errors == 0 ? "No error besides lookups of missing names."
-                    : errors + " errors besides lookups of missing names, no kind " + MIN_ERRORS + " times or more.");
+            return Finding.ok(this, errors == 0 ? "No error besides lookups of missing names and authentication refusals."
+                    : Words.count(errors, "error") + " besides lookups of missing names and authentication refusals, no kind " + MIN_ERRORS + " times or more.");
         }
         long count = 0;
         long wait = 0;

@@ -7,12 +7,15 @@ import io.lookaside.ninep.Tattach;
 import io.lookaside.ninep.Tversion;
 import io.lookaside.session.Session;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The session could not be set up: Tversion refused (an error, or Rversion "unknown",
- * version(5)) or Tattach/Tauth failed (attach(5)). Nothing else in such a capture matters.
+ * version(5)), or no Tattach of a connection succeeded (attach(5)). A failed Tauth followed by a
+ * successful Tattach is the normal "no authentication required" (diod answers Tauth with
+ * ENOENT), not a failure.
  */
 public final class SetupErrorsRule implements Rule {
 
@@ -35,6 +38,12 @@ public final class SetupErrorsRule implements Rule {
     public Finding evaluate(RuleInput in) {
         Session s = in.session();
         Exchanges x = in.exchanges();
+        Set<Integer> attached = new HashSet<>();
+        for (int k = 0; k < x.size(); k++) {
+            if (s.typeCode(x.index(k)) == NinePTypes.TATTACH && x.answered(k) && x.error(k) == null) {
+                attached.add(s.conn(x.index(k)));
+            }
+        }
         List<Integer> failed = new ArrayList<>();
         List<String> what = new ArrayList<>();
         boolean version = false;
@@ -49,7 +58,7 @@ public final class SetupErrorsRule implements Rule {
                     && s.message(s.peer(i)) instanceof Rversion r && "unknown".equals(r.version())) {
                 refused = true;
             }
-            if (!refused) {
+            if (!refused || (type != NinePTypes.TVERSION && attached.contains(s.conn(i)))) {
                 continue;
             }
             failed.add(i);

@@ -14,7 +14,10 @@ final class CapturePoints {
                             + "network and transport between the capture point and the server. Captured on the "
                             + "client host they are what the client waited; captured on the server host, little "
                             + "more than the server's own time.",
-                    List.of("Time between a reply and the client's next request is the client's own (and the "
+                    List.of("Each message is timed at the packet that completes it, as Wireshark times it: for a "
+                                    + "message spread over many TCP segments (a large Twrite or Rread) the time spent "
+                                    + "sending it before that packet is not part of the wait.",
+                            "Time between a reply and the client's next request is the client's own (and the "
                                     + "application's) time; if the client ran in an emulated guest (e.g. QEMU TCG) "
                                     + "those gaps are inflated, request→reply times are not.",
                             "Wall-clock wait treats each 9P connection as one requester: 9P carries no process id."));

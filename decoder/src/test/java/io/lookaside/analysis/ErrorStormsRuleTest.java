@@ -39,7 +39,7 @@ class ErrorStormsRuleTest {
         }
         Finding f = rule.evaluate(NegativeLookupsRuleTest.input(t.session()));
         assertThat(f.severity()).isEqualTo(Severity.OK);
-        assertThat(f.summary()).isEqualTo("9 errors besides lookups of missing names, no kind 10 times or more.");
+        assertThat(f.summary()).isEqualTo("9 errors besides lookups of missing names and authentication refusals, no kind 10 times or more.");
     }
 
     @Test

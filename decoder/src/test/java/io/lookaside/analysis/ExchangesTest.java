@@ -104,6 +104,43 @@ class ExchangesTest {
         assertThat(errors).isEqualTo(expected);
     }
 
+    /**
+     * 9P errors by errno number against tshark's Rlerror histogram in the sidecar (Ganesha's Rerror with the .L body
+     * is not in tshark's histogram: its sidecar lists those under "Twalk outcomes" and "other requests").
+     */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            a-v9fs-busybox-cachenone.pcap.gz,        a-v9fs-busybox-cachenone.txt
+            a-v9fs-busybox-cacheloose.pcap.gz,       a-v9fs-busybox-cacheloose.txt
+            a-v9fs-gccsplit-srccachenone.pcap.gz,    a-v9fs-gccsplit-srccachenone.txt
+            a-v9fs-gccsplit-srccacheloose.pcap.gz,   a-v9fs-gccsplit-srccacheloose.txt
+            a-v9fs-version-9p2000.u-vs-diod.pcap.gz, a-v9fs-version-9p2000.u-vs-diod.txt
+            c-diod-userspace.pcap.gz,                c-diod-userspace.txt
+            """)
+    void ofCountsNinePErrnosAsTsharkDoes(String sample, String sidecar) throws CaptureException {
+        Exchanges x = Exchanges.of(load(sample));
+        Map<String, Long> errors = new TreeMap<>();
+        for (int k = 0; k < x.size(); k++) {
+            if (x.error(k) != null) {
+                errors.merge("errno " + io.lookaside.wire.Errno.valueOf(x.error(k)).code(), 1L, Long::sum);
+            }
+        }
+        assertThat(errors).isEqualTo(new TreeMap<>(Sidecars.counts(sidecar, "tshark Rlerror errno histogram")));
+    }
+
+    @Test
+    void ofReadsGaneshasRerrorWithTheLinuxBody() throws CaptureException {
+        Exchanges x = Exchanges.of(load("a-v9fs-busybox-cacheloose-ganesha.pcap.gz"));
+        Map<String, Long> errors = new TreeMap<>();
+        for (int k = 0; k < x.size(); k++) {
+            if (x.error(k) != null) {
+                errors.merge(x.op(k) + " " + x.error(k), 1L, Long::sum);
+            }
+        }
+        // The sidecar: "454 error ENOENT (Rerror with .L body)" among the Twalk outcomes, "76 Txattrwalk ENODATA".
+        assertThat(errors).containsExactly(Map.entry("Twalk ENOENT", 454L), Map.entry("Txattrwalk ENODATA", 76L));
+    }
+
     /** Bytes moved against fields the capture holds independently: WRITE replies' size and READ replies' length. */
     @ParameterizedTest
     @CsvSource(textBlock = """

@@ -41,6 +41,18 @@ class SetupErrorsRuleTest {
     }
 
     @Test
+    void evaluateTakesARefusedTauthBeforeASuccessfulTattachAsNoAuthenticationNeeded() {
+        Session s = NinePTrace.create()
+                .exchange(0, 100, t -> t.tversion(65536, "9P2000.L"), t -> t.rversion(65536, "9P2000.L"))
+                .exchange(200, 300, t -> t.msg(io.lookaside.ninep.NinePTypes.TAUTH, 1,
+                        io.lookaside.wire.Wire.le().u32(1).str("root").str("/srv").u32(0)), t -> t.rlerror(1, 2))
+                .exchange(400, 500, t -> t.tattach(1, 0, "root", "/srv"), t -> t.msg(io.lookaside.ninep.NinePTypes.RATTACH, 1,
+                        io.lookaside.wire.Wire.le().u8(0x80).u32(0).u64(1)))
+                .session();
+        assertThat(rule.evaluate(NegativeLookupsRuleTest.input(s)).severity()).isEqualTo(Severity.OK);
+    }
+
+    @Test
     void evaluateIsOkForAGoodSetup() {
         Session s = NinePTrace.create()
                 .exchange(0, 100, t -> t.tversion(65536, "9P2000.L"), t -> t.rversion(65536, "9P2000.L"))
