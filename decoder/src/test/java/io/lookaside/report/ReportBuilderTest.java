@@ -28,6 +28,25 @@ class ReportBuilderTest {
         assertThat(c.messageCounts()).containsEntry("Twalk", 7L).containsEntry("Rlerror", 8L).containsEntry("Tclunk", 3L);
     }
 
+    /** Messages per type and the capture's span against the sidecars ("message counts:", "N 9P messages, S s from first to last"). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(textBlock = """
+            a-v9fs-busybox-cachenone.pcap.gz,        a-v9fs-busybox-cachenone.txt
+            a-v9fs-gccsplit-srccacheloose.pcap.gz,   a-v9fs-gccsplit-srccacheloose.txt
+            a-v9fs-busybox-cacheloose-ganesha.pcap.gz, a-v9fs-busybox-cacheloose-ganesha.txt
+            c-diod-userspace.pcap.gz,                c-diod-userspace.txt
+            """)
+    void buildCountsMessagesAsTheSidecarDoes(String sample, String sidecar) throws Exception {
+        var s = SessionLoader.load(Samples.path(sample), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        Report r = ReportBuilder.build(Analyzer.analyze(s), ReportBuilder.Options.DEFAULT);
+        assertThat(r.capture().messageCounts()).isEqualTo(new java.util.TreeMap<>(io.lookaside.Sidecars.counts(sidecar, "message counts:")));
+        String pairing = io.lookaside.Sidecars.lines(sidecar).stream().filter(l -> l.startsWith("T/R pairing")).findFirst().orElseThrow();
+        var m = java.util.regex.Pattern.compile("(\\d+) 9P messages, ([0-9.]+) s from first to last").matcher(pairing);
+        assertThat(m.find()).isTrue();
+        assertThat(r.capture().messages()).isEqualTo(Long.parseLong(m.group(1)));
+        assertThat(r.capture().durationNanos() / 1e9).isCloseTo(Double.parseDouble(m.group(2)), org.assertj.core.api.Assertions.within(0.0006));
+    }
+
     @Test
     void buildTotalsTheWait() {
         Report r = ReportFixtures.report();
