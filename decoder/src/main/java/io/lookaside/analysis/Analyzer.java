@@ -34,9 +34,10 @@ public final class Analyzer {
                                    List<Profile> profiles, List<Rule> rules) {
         Exchanges exchanges = Exchanges.of(session);
         List<OperationStats> operations = OperationStats.of(exchanges);
-        long baseWall = WallClock.wait(session);
+        WallClock.Index wall = WallClock.index(session);
+        long baseWall = wall.total();
         Map<String, Long> counts = TypeCounts.all(session);
-        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, baseWall, counts);
+        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, wall, counts);
         List<WhatIfRun> runs = engine.sweeps();
         List<ProfileRun> profileRuns = engine.profiles(profiles);
         Map<String, WhatIfRun> byId = new LinkedHashMap<>();

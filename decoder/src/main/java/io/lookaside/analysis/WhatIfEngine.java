@@ -6,6 +6,7 @@ import io.lookaside.session.Session;
 import io.lookaside.whatif.Outcome;
 import io.lookaside.whatif.Profile;
 import io.lookaside.whatif.Savings;
+import io.lookaside.whatif.WallClock;
 import io.lookaside.whatif.WhatIfModel;
 import io.lookaside.whatif.Windows;
 import java.util.ArrayList;
@@ -26,16 +27,18 @@ final class WhatIfEngine {
     private final Session session;
     private final Lifecycles lifecycles;
     private final Map<String, WhatIfModel> models = new LinkedHashMap<>();
+    private final WallClock.Index wall;
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
     private final Map<String, Long> messageCounts;
 
-    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, long baseWallNanos,
+    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, WallClock.Index wall,
                  Map<String, Long> messageCounts) {
         this.session = session;
         this.messageCounts = messageCounts;
         this.lifecycles = lifecycles;
-        this.baseWallNanos = baseWallNanos;
+        this.wall = wall;
+        this.baseWallNanos = wall.total();
         Set<Protocol> present = protocols(session);
         for (WhatIfModel m : models) {
             if (m.protocols().stream().anyMatch(present::contains)) {
@@ -78,7 +81,7 @@ final class WhatIfEngine {
             for (Profile.Step st : p.steps()) {
                 union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
             }
-            Savings savings = Savings.of(session, union, baseWallNanos);
+            Savings savings = Savings.of(session, union, wall);
             Map<String, Long> predicted = TypeCounts.minus(messageCounts, TypeCounts.of(session, withPeers(union.eliminated())));
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos()));
         }
@@ -95,7 +98,7 @@ final class WhatIfEngine {
         long key = m.windowed() ? window : Windows.INFINITE;
         return done.computeIfAbsent(m.id() + '@' + key, k -> {
             Outcome o = m.simulate(session, lifecycles, key);
-            return new WindowResult(key, o, Savings.of(session, o, baseWallNanos));
+            return new WindowResult(key, o, Savings.of(session, o, wall));
         }).withWindow(window);
     }
 

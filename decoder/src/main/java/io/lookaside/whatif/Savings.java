@@ -15,11 +15,20 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                       Map<String, Long> removedByType) {
 
     public static Savings of(Session s, Outcome o) {
-        return of(s, o, WallClock.wait(s));
+        return of(s, o, WallClock.index(s));
     }
 
     /** As {@link #of(Session, Outcome)} with the capture's total wall-clock wait already known. */
     public static Savings of(Session s, Outcome o, long baseWallNanos) {
+        return of(s, o, baseWallNanos, WallClock.index(s));
+    }
+
+    /** As {@link #of(Session, Outcome)} with the session's intervals already indexed (many outcomes of one session). */
+    public static Savings of(Session s, Outcome o, WallClock.Index index) {
+        return of(s, o, index.total(), index);
+    }
+
+    private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index) {
         long trips = 0;
         long rtt = 0;
         Map<String, Long> byType = new TreeMap<>();
@@ -38,7 +47,7 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
         for (int i = o.eliminated().nextSetBit(0); i >= 0; i = o.eliminated().nextSetBit(i + 1)) {
             byType.merge(s.typeName(i), 1L, Long::sum);
         }
-        long wall = baseWallNanos - WallClock.wait(s, off);
+        long wall = baseWallNanos - index.wait(off);
         return new Savings(trips, rtt, wall, o.stale().cardinality(), byType);
     }
 }
