@@ -30,6 +30,14 @@ abstract class Conversation {
     /** The spec name of a message type code in this protocol. */
     abstract String typeName(Session s, int i);
 
+    /**
+     * Who waits for request {@code i}: the unit of blocking in wall-clock wait. 9P has no pid
+     * on the wire, so a connection is one requester; FUSE overrides this with the pid.
+     */
+    long requester(Session s, int i) {
+        return s.conn(i);
+    }
+
     /** The dialect or negotiated version that message {@code i} was decoded with. */
     abstract String dialect(Session s, int i);
 }

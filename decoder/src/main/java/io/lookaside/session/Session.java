@@ -149,6 +149,14 @@ public final class Session {
         return conversations.get(conn[i]).dialect(this, i);
     }
 
+    /**
+     * Who waits for message {@code i}: a 9P connection, or a FUSE pid (ids of different kinds
+     * never collide: FUSE requesters carry the connection in their high bits).
+     */
+    public long requester(int i) {
+        return conversations.get(conn[i]).requester(this, i);
+    }
+
     /** Decodes message {@code i} again from its stored bytes. Never throws on bad bytes. */
     public ProtocolMessage message(int i) {
         return conversations.get(conn[i]).decode(this, i, store.view(storePos[i], storeLen[i]));

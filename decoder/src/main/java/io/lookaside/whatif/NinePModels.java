@@ -1,0 +1,11 @@
+package io.lookaside.whatif;
+
+import java.util.List;
+
+/** The 9P models (placeholder until they land). */
+final class NinePModels {
+    static final List<WhatIfModel> ALL = List.of();
+
+    private NinePModels() {
+    }
+}

@@ -1,0 +1,37 @@
+package io.lookaside.whatif;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.session.Session;
+import java.util.Set;
+
+/**
+ * One cache or protocol change from what-if.md, simulated over a loaded capture. Models are
+ * small, stateless and listed explicitly in {@link Models#ALL}; they only decide which messages
+ * a change would remove or unblock, and {@link Savings} turns that into round trips and wait.
+ */
+public interface WhatIfModel {
+
+    /** Stable id used as a JSON key and on the command line: {@code negative-dentry}, {@code symlink}, … */
+    String id();
+
+    /** A short title for tables and charts. */
+    String title();
+
+    /** The model's assumptions in plain words, shown with every result. */
+    String assumptions();
+
+    /** The protocols this model applies to. */
+    Set<Protocol> protocols();
+
+    /** Whether the window (a cache timeout) changes the outcome; fusions and async changes ignore it. */
+    default boolean windowed() {
+        return true;
+    }
+
+    /**
+     * Simulates the change with cached answers trusted for {@code windowNanos}
+     * ({@link Windows#INFINITE} for "until invalidated").
+     */
+    Outcome simulate(Session session, Lifecycles lifecycles, long windowNanos);
+}

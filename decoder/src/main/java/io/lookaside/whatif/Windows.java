@@ -1,0 +1,32 @@
+package io.lookaside.whatif;
+
+import java.util.List;
+
+/** The cache windows every model is swept over (what-if.md): 0, 1 ms, 10 ms, 100 ms, 1 s, 10 s, ∞. */
+public final class Windows {
+    public static final long INFINITE = Long.MAX_VALUE;
+    public static final List<Long> SWEEP = List.of(0L, 1_000_000L, 10_000_000L, 100_000_000L,
+            1_000_000_000L, 10_000_000_000L, INFINITE);
+
+    private Windows() {
+    }
+
+    /** "0", "1ms", "10ms", "100ms", "1s", "10s", "inf". */
+    public static String label(long nanos) {
+        if (nanos == INFINITE) {
+            return "inf";
+        }
+        if (nanos >= 1_000_000_000L && nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos >= 1_000_000L && nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        return nanos == 0 ? "0" : nanos + "ns";
+    }
+
+    /** True when an answer cached at {@code cachedAt} is still trusted at {@code now}. */
+    public static boolean within(long cachedAt, long now, long windowNanos) {
+        return windowNanos == INFINITE || now - cachedAt <= windowNanos;
+    }
+}
