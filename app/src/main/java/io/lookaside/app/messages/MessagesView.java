@@ -5,7 +5,6 @@ import io.lookaside.app.messages.MessagesViewModel.RowKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -19,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -31,7 +31,11 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +51,8 @@ public final class MessagesView extends BorderPane {
     private static final PseudoClass VALID = PseudoClass.getPseudoClass("valid");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass ORPHAN = PseudoClass.getPseudoClass("orphan");
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final MessagesViewModel vm;
     private final TextField filterField = new TextField();
@@ -226,6 +232,9 @@ public final class MessagesView extends BorderPane {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.goToPeer();
                 e.consume();
+            } else if (COPY.match(e)) {
+                selectedRow(m -> copy(vm.rowText(m)));
+                e.consume();
             }
         });
         return table;
@@ -248,13 +257,22 @@ public final class MessagesView extends BorderPane {
     private ContextMenu tableMenu() {
         MenuItem peer = new MenuItem("Go to Request / Reply");
         peer.setOnAction(e -> vm.goToPeer());
+        MenuItem copyRow = new MenuItem("Copy Row");
+        copyRow.setAccelerator(COPY);
+        copyRow.setOnAction(e -> selectedRow(m -> copy(vm.rowText(m))));
         MenuItem byType = new MenuItem("Apply as Filter: this Type");
         byType.setOnAction(e -> selectedRow(m -> vm.applyAsFilter(vm.typeFilter(m), false)));
         MenuItem byConn = new MenuItem("Apply as Filter: this Connection");
         byConn.setOnAction(e -> selectedRow(m -> vm.applyAsFilter(vm.connectionFilter(m), false)));
         MenuItem andType = new MenuItem("…and this Type");
         andType.setOnAction(e -> selectedRow(m -> vm.applyAsFilter(vm.typeFilter(m), true)));
-        return new ContextMenu(peer, byType, byConn, andType);
+        return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType);
+    }
+
+    private static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
     }
 
     private void selectedRow(IntConsumer action) {
@@ -328,12 +346,12 @@ public final class MessagesView extends BorderPane {
         value.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().value()));
         detailTree.getColumns().setAll(List.of(name, value));
         detailTree.setRowFactory(t -> new TreeTableRow<>() {
-            private final ContextMenu menu = filterMenu(this);
+            private final ContextMenu menu = fieldMenu(this);
 
             @Override
             protected void updateItem(DetailNode item, boolean empty) {
                 super.updateItem(item, empty);
-                setContextMenu(empty || item == null || item.filter() == null ? null : menu);
+                setContextMenu(empty || item == null ? null : menu);
             }
         });
         VBox box = new VBox(header, detailTree);
@@ -341,13 +359,21 @@ public final class MessagesView extends BorderPane {
         return box;
     }
 
-    /** Wireshark's field context menu: filter on this field's value. */
-    private ContextMenu filterMenu(TreeTableRow<DetailNode> row) {
+    /** Wireshark's field context menu: filter on this field's value, or copy it. */
+    private ContextMenu fieldMenu(TreeTableRow<DetailNode> row) {
         MenuItem apply = new MenuItem("Apply as Filter");
         apply.setOnAction(e -> vm.applyAsFilter(row.getItem().filter(), false));
         MenuItem and = new MenuItem("…and Selected");
         and.setOnAction(e -> vm.applyAsFilter(row.getItem().filter(), true));
-        return new ContextMenu(apply, and);
+        MenuItem copy = new MenuItem("Copy Value");
+        copy.setOnAction(e -> copy(row.getItem().value()));
+        ContextMenu menu = new ContextMenu(apply, and, new SeparatorMenuItem(), copy);
+        menu.setOnShowing(e -> {
+            boolean filterable = row.getItem() != null && row.getItem().filter() != null;
+            apply.setDisable(!filterable);
+            and.setDisable(!filterable);
+        });
+        return menu;
     }
 
     private void showDetail(MessageDetail d) {

@@ -327,6 +327,18 @@ public final class MessagesViewModel {
         };
     }
 
+    /** Every column of message {@code i}, tab-separated, for the clipboard. */
+    public String rowText(int i) {
+        StringBuilder b = new StringBuilder(160);
+        for (Column c : Column.values()) {
+            if (b.length() > 0) {
+                b.append('\t');
+            }
+            b.append(cell(c, i));
+        }
+        return b.toString();
+    }
+
     /** How a row should look: errors and messages without their other half stand out. */
     public RowKind rowKind(int i) {
         Session s = session.get();
