@@ -40,14 +40,17 @@ class TaskRunnerTest {
 
     @Test
     void startDropsTheOlderResultWhenANewerTaskOfTheSameKeyWasSubmitted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean olderSawCancel = new AtomicBoolean();
         List<String> results = new ArrayList<>();
         runner.task("k", ctx -> {
+            started.countDown();
             release.await(10, TimeUnit.SECONDS);
             olderSawCancel.set(ctx.cancelled());
             return "older";
         }).onSuccess(results::add).start();
+        started.await(10, TimeUnit.SECONDS);
         runner.task("k", ctx -> "newer").onSuccess(results::add).start();
 
         fx.runUntil(() -> !results.isEmpty());
