@@ -22,6 +22,15 @@ public enum Dialect {
     }
 
     /**
+     * True when the 9P2000.u additions are on the wire: n_uname in Tauth/Tattach, errno in
+     * Rerror, extension in Tcreate, the stat tail. The Linux client writes them in 9P2000.L too
+     * (the {@code ?} of its p9pdu formats means ".u or .L"), so 9P2000.L has them as well.
+     */
+    public boolean unixExtensions() {
+        return this != P9P2000;
+    }
+
+    /**
      * The dialect a version string asks for, or null when it names none of ours ("unknown"
      * is the server's refusal). Servers may append ".suffix" parts; only the prefix counts.
      */

@@ -1,0 +1,18 @@
+package io.lookaside.ninep;
+
+/**
+ * The qid of the created, opened file and its iounit (open(5)).
+ *
+ * <pre>
+ * size[4] type[1] tag[2] qid[13] iounit[4]
+ * </pre>
+ */
+public record Rcreate(int tag, Qid qid, long iounit) implements NinePMessage {
+    /** Offsets from the message's first byte. */
+    public static final int QID = 7;
+    public static final int IOUNIT = 20;
+
+    static Rcreate read(Cursor c) {
+        return new Rcreate(c.tag(), c.qid(QID), c.u32(IOUNIT));
+    }
+}

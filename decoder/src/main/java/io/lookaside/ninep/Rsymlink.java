@@ -1,0 +1,17 @@
+package io.lookaside.ninep;
+
+/**
+ * The qid of the new symbolic link (9P2000.L).
+ *
+ * <pre>
+ * size[4] type[1] tag[2] qid[13]
+ * </pre>
+ */
+public record Rsymlink(int tag, Qid qid) implements NinePMessage {
+    /** Offsets from the message's first byte. */
+    public static final int QID = 7;
+
+    static Rsymlink read(Cursor c) {
+        return new Rsymlink(c.tag(), c.qid(QID));
+    }
+}
