@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MessagesViewModelTest {
     private static Session busybox;
@@ -57,6 +59,35 @@ class MessagesViewModelTest {
         assertThat(busybox.direction(rows.message(0))).isEqualTo(Direction.REQUEST);
         assertThat(busybox.peer(rows.message(0))).isEqualTo(rows.message(1));
         assertThat(vm.filteringProperty().get()).isFalse();
+    }
+
+    /** Oracles: the sidecar's tshark histograms (message types, Rlerror errno) of the busybox sample. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            type == Twalk                       ; 4626
+            type == Rlerror                     ; 517
+            ecode == 2                          ; 454
+            type == Rlerror && ecode == 95      ; 63
+            type == Rlerror && !(ecode == 2)    ; 63
+            type == Tread || type == Rread      ; 1822
+            Treadlink                           ; 149
+            type contains walk                  ; 8798
+            """)
+    void filterOnDecodedFieldsMatchesTheSidecar(String filter, int expected) throws Exception {
+        vm.filterTextProperty().set(filter);
+
+        fx.runUntil(() -> vm.appliedFilterProperty().get().equals(filter));
+
+        assertThat(vm.rowsProperty().get()).hasSize(expected);
+    }
+
+    @Test
+    void summaryShowsTheDecodedFieldsWithoutTheColumnsOnes() {
+        int tversion = IntStream.range(0, busybox.size()).filter(i -> busybox.typeName(i).equals("Tversion"))
+                .findFirst().orElseThrow();
+
+        // Sidecar: "Tversion 9P2000.L msize=131072".
+        assertThat(vm.summary(tversion)).isEqualTo("msize=131072 version=9P2000.L");
     }
 
     @Test
