@@ -169,13 +169,14 @@ public final class MessagesViewModel {
     }
 
     private void publishRows(RowIndex r, String text) {
-        filtering.set(false);
         appliedFilter.set(text);
         rows.set(r);
         if (selected.get() >= 0 && r.rowOf(selected.get()) < 0) {
             selected.set(-1);
         }
         goToPendingFrame();
+        // Last, so that whoever waits for the filter to finish sees the rows and the selection.
+        filtering.set(false);
     }
 
     private void loadDetail(int i) {
