@@ -1,6 +1,8 @@
 package io.lookaside.app.workbench;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -8,6 +10,13 @@ import javafx.application.Application;
  * {@link Application} subclass as main class when JavaFX is on the classpath, not the module path.
  */
 public final class Launcher {
+    /**
+     * JavaFX warns on every start that it was loaded from the classpath. That is deliberate here
+     * (pcap4j's module descriptor drags in an slf4j module trap, see docs/architecture.md), so the
+     * warning would only worry users. Held in a field: the logging framework keeps loggers weakly.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -19,6 +28,7 @@ public final class Launcher {
             System.err.println(LaunchOptions.USAGE);
             System.exit(2);
         }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         Application.launch(WorkbenchApplication.class, args);
     }
 }
