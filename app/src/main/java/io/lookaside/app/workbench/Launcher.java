@@ -12,7 +12,7 @@ import javafx.application.Application;
 public final class Launcher {
     /**
      * JavaFX warns on every start that it was loaded from the classpath. That is deliberate here
-     * (pcap4j's module descriptor drags in an slf4j module trap, see docs/architecture.md), so the
+     * (pcap4j's module descriptor requires an slf4j module that breaks the module path), so the
      * warning would only worry users. Held in a field: the logging framework keeps loggers weakly.
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
