@@ -26,6 +26,7 @@ final class MessageRows {
         return endpoint(s, i, s.direction(i) == Direction.REQUEST ? 0 : 1);
     }
 
+    /** Replies and FUSE notifications travel back to the side that sends requests. */
     static String destination(Session s, int i) {
         return endpoint(s, i, s.direction(i) == Direction.REQUEST ? 1 : 0);
     }
@@ -70,8 +71,15 @@ final class MessageRows {
         return tenths / 10 + "." + tenths % 10;
     }
 
+    /**
+     * Side 0 sends requests, side 1 answers. A 9P connection id is {@code client>server}; a FUSE
+     * conversation is between the kernel and the daemon its id names.
+     */
     private static String endpoint(Session s, int i, int side) {
         String id = s.connection(i).id();
+        if (s.connection(i).protocol() == Protocol.FUSE) {
+            return side == 0 ? "kernel" : id;
+        }
         int gt = id.indexOf('>');
         if (gt < 0) {
             return side == 0 ? id : "";

@@ -21,7 +21,9 @@ import java.util.Set;
 final class MessageText {
     /** Keys that have their own table columns, so the Info summary leaves them out. */
     private static final Set<String> COLUMN_KEYS = Set.of("frame", "tsNanos", "conn", "proto", "dialect", "type",
-            "dir", "tag", "unique", "rttNanos", "noRequest", "flushed", "headerOnly");
+            "dir", "tag", "unique", "rttNanos", "noRequest", "flushed", "headerOnly", "noReplyExpected",
+            // FUSE: the opcode is the Type column, len the Length column.
+            "opcode", "len");
     private static final int MAX_SUMMARY = 240;
     private static final int MAX_HEX_BYTES = 64 * 1024;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS 'UTC'")
@@ -35,7 +37,7 @@ final class MessageText {
         StringBuilder b = new StringBuilder(96);
         for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext() && b.length() < MAX_SUMMARY; ) {
             Map.Entry<String, JsonNode> f = it.next();
-            if (COLUMN_KEYS.contains(f.getKey())) {
+            if (COLUMN_KEYS.contains(f.getKey()) || isSuccess(f.getKey(), f.getValue()) || f.getValue().isNull()) {
                 continue;
             }
             if (b.length() > 0) {
@@ -49,6 +51,24 @@ final class MessageText {
             b.append('…');
         }
         return b.toString();
+    }
+
+    /**
+     * An error reply: 9P Rlerror or Rerror (intro(5)), or a FUSE reply whose out header carries a
+     * negative errno (linux/fuse.h, struct fuse_out_header).
+     */
+    static boolean isError(ObjectNode o) {
+        String type = o.path("type").asText();
+        if (type.equals("Rlerror") || type.equals("Rerror")) {
+            return true;
+        }
+        JsonNode error = o.get("error");
+        return error != null && error.isIntegralNumber() && error.asLong() != 0;
+    }
+
+    /** FUSE replies carry error 0 on success: not worth a place in a one-line summary. */
+    private static boolean isSuccess(String key, JsonNode v) {
+        return key.equals("error") && v.isIntegralNumber() && v.asLong() == 0;
     }
 
     /** Everything the detail and bytes panes show for message {@code i}. */

@@ -205,6 +205,7 @@ public final class MessagesView extends BorderPane {
         for (Column c : Column.values()) {
             table.getColumns().add(column(c));
         }
+        table.getColumns().get(Column.KEY.ordinal()).textProperty().bind(vm.keyTitleProperty());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Integer item, boolean empty) {

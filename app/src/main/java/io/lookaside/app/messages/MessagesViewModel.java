@@ -5,6 +5,7 @@ import io.lookaside.app.workbench.TaskContext;
 import io.lookaside.app.workbench.TaskRunner;
 import io.lookaside.report.Json;
 import io.lookaside.report.MessageJson;
+import io.lookaside.capture.Protocol;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Duration;
@@ -53,11 +54,12 @@ public final class MessagesViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /** A frame to go to once the rows of a newly shown session are known (command line {@code -g}). */
     private long pendingFrame = -1;
-    private final Map<Integer, String> summaries = new LinkedHashMap<>(256, 0.75f, true) {
+    /** The decoded look of recently shown rows (Info text, error or not): scrolling back costs nothing. */
+    private final Map<Integer, RowLook> looks = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, RowLook> eldest) {
             return size() > SUMMARY_CACHE;
         }
     };
@@ -70,6 +72,14 @@ public final class MessagesViewModel {
         return s.size() == 0 ? "This capture holds no 9P or FUSE messages." : "No message matches the display filter.";
     }, session);
 
+    /** The title of the {@link Column#KEY} column: 9P calls it tag, FUSE unique. */
+    private final StringBinding keyTitle = Bindings.createStringBinding(() -> {
+        Session s = session.get();
+        boolean nineP = s != null && s.connections().stream().anyMatch(c -> c.protocol() == Protocol.NINEP);
+        boolean fuse = s != null && s.connections().stream().anyMatch(c -> c.protocol() == Protocol.FUSE);
+        return fuse && !nineP ? "Unique" : fuse ? "Tag / Unique" : Column.KEY.title();
+    }, session);
+
     public MessagesViewModel(TaskRunner runner) {
         this.runner = runner;
         filterText.addListener((o, was, now) -> applyFilter(TYPING_PAUSE));
@@ -79,7 +89,7 @@ public final class MessagesViewModel {
     /** Shows a newly loaded session (or none), keeping the display filter as Wireshark does. */
     public void show(Session s) {
         runner.cancel(FILTER_TASK);
-        summaries.clear();
+        looks.clear();
         selected.set(-1);
         session.set(s);
         notice.set("");
@@ -298,14 +308,22 @@ public final class MessagesViewModel {
 
     /** The Info column of message {@code i}: its decoded fields in one line. FX thread only. */
     public String summary(int i) {
+        return look(i).summary();
+    }
+
+    private RowLook look(int i) {
         Session s = session.get();
         if (s == null) {
-            return "";
+            return new RowLook("", false);
         }
-        return summaries.computeIfAbsent(i, k -> {
+        return looks.computeIfAbsent(i, k -> {
             ObjectNode o = json.toJson(s, k);
-            return MessageText.summary(o);
+            return new RowLook(MessageText.summary(o), MessageText.isError(o));
         });
+    }
+
+    /** What a row shows beyond the session's columns; needs the message decoded. */
+    private record RowLook(String summary, boolean error) {
     }
 
     /** The table's text of column {@code c} for message {@code i}. */
@@ -340,14 +358,13 @@ public final class MessagesViewModel {
         return b.toString();
     }
 
-    /** How a row should look: errors and messages without their other half stand out. */
+    /** How a row should look: error replies and messages without their other half stand out. */
     public RowKind rowKind(int i) {
         Session s = session.get();
         if (s == null) {
             return RowKind.NORMAL;
         }
-        String type = s.typeName(i);
-        if (type.equals("Rlerror") || type.equals("Rerror")) {
+        if (s.direction(i) == Direction.REPLY && look(i).error()) {
             return RowKind.ERROR;
         }
         if (s.hasFlag(i, Session.NO_REQUEST) || s.hasFlag(i, Session.FLUSHED)) {
@@ -381,6 +398,10 @@ public final class MessagesViewModel {
 
     public ReadOnlyObjectProperty<RowIndex> rowsProperty() {
         return rows.getReadOnlyProperty();
+    }
+
+    public StringBinding keyTitleProperty() {
+        return keyTitle;
     }
 
     /** What the message table says when it has no rows. */

@@ -41,6 +41,11 @@ public final class WorkbenchPage {
         return robot.lookup("#messageTable").queryAs(TableView.class);
     }
 
+    /** The header text of the message table's column with this id. */
+    public String columnTitle(String id) {
+        return table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow().getText();
+    }
+
     public int rowCount() {
         return table().getItems().size();
     }

@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchFlowTest {
     private static final Path BUSYBOX = Samples.path("a-v9fs-busybox-cachenone.pcap.gz");
+    private static final Path BINDFS = Samples.path("b-fuse-bindfs.fusedump.gz");
 
     private final List<Throwable> unexpected = new ArrayList<>();
     private TaskRunner runner;
@@ -173,6 +174,22 @@ class WorkbenchFlowTest {
         page.closeErrorDialog();
         assertThat(page.rowCount()).isEqualTo(30288);
         assertThat(page.status()).startsWith("Messages: 30288");
+    }
+
+    @Test
+    void aFuseDumpListsItsMessagesAndAFailedLookupLeadsToItsRequest(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        open(robot, BINDFS);
+        // Sidecar: "fusedump summary: 5509 messages"; "1454 LOOKUP ENOENT".
+        page.waitForRows(5509).applyFilter("errno == ENOENT").waitForRows(1454);
+
+        page.clickRow(0);
+        page.waitUntil(() -> "ENOENT".equals(page.detailFields().get("errno")));
+        page.type(KeyCode.ENTER);
+
+        page.waitUntil(() -> "request".equals(page.detailFields().get("dir")));
+        assertThat(page.detailFields()).containsEntry("type", "LOOKUP").containsKey("name");
+        assertThat(page.columnTitle("column-key")).isEqualTo("Unique");
     }
 
     @Test
