@@ -197,7 +197,8 @@ public final class MessagesView extends BorderPane {
         table.getStyleClass().add("message-table");
         table.setItems(vm.rowsProperty().get());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Like Wireshark's Info column, the last column takes whatever width the others leave.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.emptyTableTextProperty());

@@ -102,6 +102,18 @@ public final class MessagesViewModel {
         }
     }
 
+    /**
+     * True when nothing is under way: the filter text's rows are shown, a frame asked for on
+     * the command line was gone to, and the detail pane shows the selected message.
+     */
+    public boolean isSettled() {
+        int sel = selected.get();
+        MessageDetail d = detail.get();
+        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel;
+        return session.get() != null && !filtering.get() && filterError.get().isEmpty() && pendingFrame < 0
+                && appliedFilter.get().strip().equals(filterText.get().strip()) && detailShown;
+    }
+
     /** Goes to {@code frame} once the next session is shown and filtered. */
     public void goToFrameOnceShown(long frame) {
         pendingFrame = frame;

@@ -1,15 +1,15 @@
 package io.lookaside.app.workbench;
 
-import io.lookaside.app.capture.LoadFailure;
-import io.lookaside.app.messages.MessagesViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
@@ -24,28 +24,30 @@ final class Screenshot {
     }
 
     static void whenShown(Scene scene, WorkbenchViewModel vm, Path out) {
-        MessagesViewModel m = vm.messages();
-        InvalidationListener check = new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                boolean ready = vm.capture().sessionProperty().get() != null && !m.filteringProperty().get()
-                        && (m.selectedProperty().get() < 0 || m.detailProperty().get() != null);
-                if (!ready) {
-                    return;
+        // Polled rather than wired to the properties: "settled" spans several of them, and
+        // listeners would see them mid-update.
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
+            if (vm.capture().failureProperty().get() != null) {
+                poll.stop();
+                System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
+                        + vm.capture().failureProperty().get().reason());
+                Platform.exit();
+            } else if (!vm.capture().busyProperty().get() && vm.messages().isSettled()) {
+                poll.stop();
+                // The list has the focus as after a click, so the selection shows in its colour.
+                Node table = scene.lookup("#messageTable");
+                if (table != null) {
+                    table.requestFocus();
                 }
-                m.filteringProperty().removeListener(this);
-                m.detailProperty().removeListener(this);
-                vm.capture().sessionProperty().removeListener(this);
                 // Let layout and the table's cells settle before taking the picture.
-                PauseTransition settle = new PauseTransition(Duration.millis(800));
-                settle.setOnFinished(e -> save(scene, out));
+                PauseTransition settle = new PauseTransition(Duration.millis(600));
+                settle.setOnFinished(f -> save(scene, out));
                 settle.play();
             }
-        };
-        m.filteringProperty().addListener(check);
-        m.detailProperty().addListener(check);
-        vm.capture().sessionProperty().addListener(check);
-        vm.capture().failureProperty().addListener((o, was, f) -> fail(f));
+        }));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
     }
 
     private static void save(Scene scene, Path out) {
@@ -60,12 +62,5 @@ final class Screenshot {
             System.err.println("lookaside: cannot save the screenshot: " + e.getMessage());
         }
         Platform.exit();
-    }
-
-    private static void fail(LoadFailure f) {
-        if (f != null) {
-            System.err.println("lookaside: " + f.headline() + ": " + f.reason());
-            Platform.exit();
-        }
     }
 }

@@ -162,6 +162,18 @@ class WorkbenchFlowTest {
     }
 
     @Test
+    void launchOptionsOnAFuseDumpSelectTheFrameAndShowItsFields(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+
+        robot.interact(() -> vm.launch(new LaunchOptions(BINDFS, "type == LOOKUP", 408)));
+
+        // Sidecar: 1494 LOOKUP requests + 1494 replies.
+        page.waitForRows(2988).waitUntil(() -> page.selectedMessage() >= 0);
+        page.waitUntil(() -> "408".equals(page.detailFields().get("frame")));
+        assertThat(page.detailFields()).containsEntry("errno", "ENOENT");
+    }
+
+    @Test
     void aBadFileAfterAGoodOneKeepsTheGoodOne(FxRobot robot) throws Exception {
         Path garbage = Files.writeString(dir.resolve("junk.pcap"), "junk");
         WorkbenchPage page = new WorkbenchPage(robot);
