@@ -4,7 +4,9 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
 import io.lookaside.app.messages.DetailNode;
+import io.lookaside.capture.Diagnostic;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +120,16 @@ public final class WorkbenchPage {
     public WorkbenchPage write(String text) {
         robot.write(text);
         return this;
+    }
+
+    /** The diagnostics list's rows, as the text of each diagnostic; the list must be on show. */
+    @SuppressWarnings("unchecked")
+    public List<String> diagnostics() {
+        TableView<Diagnostic> t = robot.lookup("#diagnosticsList").queryAs(TableView.class);
+        if (!t.isVisible() || t.getScene() == null) {
+            throw new AssertionError("the diagnostics list is not on show");
+        }
+        return t.getItems().stream().map(Diagnostic::text).toList();
     }
 
     /** The detail tree's top-level fields, name to value as shown. */

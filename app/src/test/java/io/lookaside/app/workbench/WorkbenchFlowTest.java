@@ -205,6 +205,20 @@ class WorkbenchFlowTest {
     }
 
     @Test
+    void theStatusBarsDiagnosticsLinkOpensTheDiagnostics(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        open(robot, BINDFS);
+        page.waitForRows(5509);
+
+        robot.clickOn("#diagnosticsLink");
+
+        // The sidecar says how the dump was made: "rebuilt from strace output".
+        assertThat(page.diagnostics()).hasSize(1);
+        assertThat(page.diagnostics().get(0)).contains("rebuilt from strace output");
+        assertThat(vm.featureProperty().get()).isEqualTo(WorkbenchViewModel.Feature.DIAGNOSTICS);
+    }
+
+    @Test
     void openingADirectoryShowsAClearError(FxRobot robot) throws Exception {
         WorkbenchPage page = new WorkbenchPage(robot);
 
