@@ -38,7 +38,7 @@ public final class MessagesViewModel {
     static final String DETAIL_TASK = "messages.detail";
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
     static final Duration TYPING_PAUSE = Duration.ofMillis(300);
-    private static final int SUMMARY_CACHE = 4096;
+    private static final int LOOK_CACHE = 4096;
 
     private final TaskRunner runner;
     private final MessageJson json = new MessageJson(Json.mapper());
@@ -60,7 +60,7 @@ public final class MessagesViewModel {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, RowLook> eldest) {
-            return size() > SUMMARY_CACHE;
+            return size() > LOOK_CACHE;
         }
     };
 
