@@ -66,7 +66,9 @@ public final class CloneOpenRule implements Rule {
                     if (evidence.size() < Evidence.LIMIT) {
                         evidence.add(x.index(walk));
                         evidence.add(i);
-                        fids.add(o.fid());
+                        if (!fids.contains(o.fid())) {
+                            fids.add(o.fid());
+                        }
                     }
                 }
             }

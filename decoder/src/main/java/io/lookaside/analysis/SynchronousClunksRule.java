@@ -73,7 +73,7 @@ public final class SynchronousClunksRule implements Rule {
         double share = (double) waitedNanos / Math.max(1, in.baseWallNanos());
         List<Long> fids = new ArrayList<>();
         for (int i : evidence) {
-            if (s.message(i) instanceof Tclunk c) {
+            if (s.message(i) instanceof Tclunk c && !fids.contains(c.fid())) {
                 fids.add(c.fid());
             }
         }
