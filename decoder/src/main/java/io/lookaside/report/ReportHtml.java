@@ -32,7 +32,8 @@ public final class ReportHtml {
     static String render(Report r) {
         StringBuilder b = new StringBuilder(64 * 1024);
         CaptureInfo c = r.capture();
-        String sub = "<b>" + esc(c.file()) + "</b> · " + esc(c.sourceKind()) + " · " + esc(String.join(", ", c.dialects()))
+        String sub = "<b>" + esc(c.file()) + "</b> · " + esc(c.sourceKind())
+                + (c.dialects().isEmpty() ? "" : " · " + esc(String.join(", ", c.dialects())))
                 + " · " + n(c.messages()) + " messages · " + n(c.connectionCount()) + " connection"
                 + (c.connectionCount() == 1 ? "" : "s") + " · " + d(c.durationNanos()) + " captured";
         HtmlPage.open(b, "Lookaside report · " + c.file(), "Wait-time report", sub);
