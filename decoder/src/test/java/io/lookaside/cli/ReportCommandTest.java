@@ -108,6 +108,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportAnswersAMistypedCommandLineInOneLine() {
+        DecodeCommandTest.Result format = run("report", SAMPLE, "--format", "xml");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).startsWith("lookaside: Invalid value for option '--format'").endsWith("(see lookaside report --help)\n");
+        assertOneCleanLine(format);
+        DecodeCommandTest.Result missing = run("report");
+        assertThat(missing.code()).isEqualTo(2);
+        assertOneCleanLine(missing);
+        assertThat(run("report", SAMPLE, "--format", "HTML").code()).isEqualTo(0);
+    }
+
+    @Test
     void diffComparesTwoCaptures() throws IOException {
         String other = Samples.path("b-fuse-fuse-overlayfs.fusedump.gz").toString();
         DecodeCommandTest.Result r = run("diff", SAMPLE, other);
