@@ -49,25 +49,33 @@ public final class CloneOpenRule implements Rule {
         for (int k = 0; k < x.size(); k++) {
             int i = x.index(k);
             int type = s.typeCode(i);
-            if (type == NinePTypes.TWALK && s.message(i) instanceof Twalk w) {
-                long key = (long) s.conn(i) << 32 | w.newfid();
+            if (type == NinePTypes.TWALK) {
+                long newfid = NinePFields.u32(s, i, Twalk.NEWFID);
+                if (newfid < 0) {
+                    continue;
+                }
+                long key = (long) s.conn(i) << 32 | newfid;
                 boolean created = x.answered(k) && x.error(k) == null;
-                if (w.wnames().isEmpty() && created) {
+                if (NinePFields.u16(s, i, Twalk.NWNAME) == 0 && created) {
                     clones.put(key, k);
                 } else {
                     clones.remove(key);
                 }
-            } else if (type == NinePTypes.TLOPEN && s.message(i) instanceof Tlopen o) {
+            } else if (type == NinePTypes.TLOPEN) {
+                long fid = NinePFields.u32(s, i, Tlopen.FID);
+                if (fid < 0) {
+                    continue;
+                }
                 opens++;
-                Integer walk = clones.remove((long) s.conn(i) << 32 | o.fid());
+                Integer walk = clones.remove((long) s.conn(i) << 32 | fid);
                 if (walk != null) {
                     pairs++;
                     cloneWait += Math.max(0, x.waitNanos(walk));
                     if (evidence.size() < Evidence.LIMIT) {
                         evidence.add(x.index(walk));
                         evidence.add(i);
-                        if (!fids.contains(o.fid())) {
-                            fids.add(o.fid());
+                        if (!fids.contains(fid)) {
+                            fids.add(fid);
                         }
                     }
                 }

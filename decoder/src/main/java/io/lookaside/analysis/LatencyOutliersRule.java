@@ -38,18 +38,19 @@ public final class LatencyOutliersRule implements Rule {
     @Override
     public Finding evaluate(RuleInput in) {
         Exchanges x = in.exchanges();
-        Map<String, Long> threshold = new HashMap<>();
+        // Thresholds by operation id, so the scan below compares numbers only.
+        long[] threshold = new long[x.ops().size()];
+        java.util.Arrays.fill(threshold, Long.MAX_VALUE);
         for (OperationStats o : in.operations()) {
             if (o.answered() >= MIN_COUNT) {
-                threshold.put(o.op(), Math.max(FLOOR_NANOS, FACTOR * o.p50Nanos()));
+                threshold[x.ops().indexOf(o.op())] = Math.max(FLOOR_NANOS, FACTOR * o.p50Nanos());
             }
         }
         List<Integer> outliers = new ArrayList<>();
         Map<String, Integer> byOp = new HashMap<>();
         long outlierNanos = 0;
         for (int k = 0; k < x.size(); k++) {
-            Long t = threshold.get(x.op(k));
-            if (t != null && x.answered(k) && x.waitNanos(k) >= t) {
+            if (x.answered(k) && x.waitNanos(k) >= threshold[x.opId(k)]) {
                 outliers.add(k);
                 outlierNanos += x.waitNanos(k);
                 byOp.merge(x.op(k), 1, Integer::sum);

@@ -123,14 +123,13 @@ public final class NegativeLookupsRule implements Rule {
         Session s = in.session();
         Exchanges x = in.exchanges();
         int i = x.index(k);
-        if (!(s.message(i) instanceof Twalk walk) || walk.wnames().isEmpty()) {
-            return null;
-        }
+        // Most walks succeed: tell a miss from nwname and nwqid alone, decode only the misses.
         boolean missing = "ENOENT".equals(x.error(k));
         if (!missing && x.error(k) == null && s.typeCode(s.peer(i)) == NinePTypes.RWALK) {
-            missing = s.message(s.peer(i)) instanceof Rwalk r && r.qids().size() < walk.wnames().size();
+            int nwname = NinePFields.u16(s, i, Twalk.NWNAME);
+            missing = nwname >= 2 && NinePFields.u16(s, s.peer(i), Rwalk.NWQID) < nwname;
         }
-        if (!missing) {
+        if (!missing || !(s.message(i) instanceof Twalk walk) || walk.wnames().isEmpty()) {
             return null;
         }
         String path = in.path(i);
