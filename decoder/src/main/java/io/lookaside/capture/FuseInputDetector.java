@@ -1,19 +1,19 @@
 package io.lookaside.capture;
 
-/** Placeholder: recognising FUSE inputs by content (the FUSE readers replace this). */
+/** Recognising FUSE inputs by content: fusedump framing, tracepoint lines, strace syscall lines. */
 final class FuseInputDetector {
     private FuseInputDetector() {
     }
 
     static boolean isFusedump(byte[] head) {
-        return false;
+        return FusedumpSource.looksLike(head);
     }
 
     static boolean isTracefs(String text) {
-        return false;
+        return TracefsSource.looksLike(text);
     }
 
     static boolean isStrace(String text) {
-        return false;
+        return StraceSource.looksLike(text);
     }
 }

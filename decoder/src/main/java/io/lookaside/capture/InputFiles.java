@@ -29,6 +29,68 @@ public final class InputFiles {
         }
     }
 
+    /**
+     * As {@link #open(Path)}, and counts the bytes taken from the file itself (compressed
+     * bytes for gzip), for progress against {@link Counted#total()}.
+     */
+    public static Counted openCounted(Path path) throws CaptureException {
+        try {
+            long total = Files.size(path);
+            CountingStream raw = new CountingStream(Files.newInputStream(path));
+            InputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            InputStream in = isGzip(path) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+                    : buffered;
+            return new Counted(in, raw, total);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    /** An opened input and how far into the file reading has got. */
+    public record Counted(InputStream in, CountingStream raw, long total) {
+        public long consumed() {
+            return raw.count();
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    public static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
+    }
+
     /** Up to {@code n} bytes of the (decompressed) content, for detecting what the input is. */
     public static byte[] head(Path path, int n) throws CaptureException {
         try (InputStream in = open(path)) {

@@ -14,6 +14,12 @@ public interface MessageSink {
     int HEADER_ONLY = 1;
 
     /**
+     * The header was rebuilt from an event that names only some of its fields (a kernel
+     * tracepoint: len, opcode or error, unique); the others are zero, not captured.
+     */
+    int SYNTHETIC_HEADER = 2;
+
+    /**
      * A new conversation: a TCP connection carrying 9P, a vsock stream, or one FUSE
      * connection/daemon. Ids are dense and start at 0; {@code id} is a stable,
      * human-readable name such as {@code 10.0.2.15:41000>127.0.0.1:564} (client first).
@@ -28,10 +34,14 @@ public interface MessageSink {
      *                   (requests), false for replies and notifications
      * @param frame      1-based number of the capture record in which the message completed
      * @param tsNanos    epoch nanoseconds of that record
-     * @param flags      0 or {@link #HEADER_ONLY}
+     * @param flags      0, or {@link #HEADER_ONLY} and possibly {@link #SYNTHETIC_HEADER}
      */
     void message(int conn, boolean fromClient, long frame, long tsNanos, ByteBuffer bytes, int flags);
 
     /** Something in the input that the user should know about; decoding goes on. */
     void diagnostic(Diagnostic diagnostic);
+
+    /** The input ended in the middle of a record: everything before the cut was delivered. */
+    default void truncated() {
+    }
 }

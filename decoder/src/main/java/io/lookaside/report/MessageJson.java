@@ -51,6 +51,15 @@ public final class MessageJson {
         if (s.hasFlag(i, Session.HEADER_ONLY)) {
             o.put("headerOnly", true);
         }
+        if (s.hasFlag(i, Session.NO_REPLY_EXPECTED)) {
+            o.put("noReplyExpected", true);
+        }
+        if (s.hasFlag(i, Session.RESENT)) {
+            o.put("resent", true);
+        }
+        if (s.hasFlag(i, Session.INTERRUPTED)) {
+            o.put("interrupted", true);
+        }
         long rtt = s.rttNanos(i);
         if (rtt >= 0 && s.direction(i) == Direction.REPLY) {
             o.put("rttNanos", rtt);

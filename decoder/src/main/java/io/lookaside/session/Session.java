@@ -21,6 +21,14 @@ public final class Session {
     public static final int NO_REPLY_EXPECTED = 8;
     /** Message flag: a request re-sent after NOTIFY_RESEND (FUSE unique bit 63). */
     public static final int RESENT = 16;
+    /**
+     * Message flag: the header was rebuilt from an event that names only len, opcode or error,
+     * and unique (a kernel tracepoint); the request header's nodeid, uid, gid and pid were not
+     * captured.
+     */
+    public static final int SYNTHETIC_HEADER = 32;
+    /** Message flag: a FUSE request the kernel sent an INTERRUPT for. */
+    public static final int INTERRUPTED = 64;
 
     private final String source;
     private final String sourceKind;

@@ -57,7 +57,7 @@ public final class SessionBuilder implements MessageSink {
         }
         conversations.add(switch (protocol) {
             case NINEP -> new NinePConversation(index, id);
-            case FUSE -> FuseConversations.create(index, id);
+            case FUSE -> new FuseConversation(index, id);
         });
     }
 
@@ -76,6 +76,9 @@ public final class SessionBuilder implements MessageSink {
         storePos[i] = store.append(bytes);
         if ((msgFlags & HEADER_ONLY) != 0) {
             flags[i] |= Session.HEADER_ONLY;
+        }
+        if ((msgFlags & SYNTHETIC_HEADER) != 0) {
+            flags[i] |= Session.SYNTHETIC_HEADER;
         }
         conversations.get(c).accept(this, i, bytes, fromClient, msgFlags);
     }

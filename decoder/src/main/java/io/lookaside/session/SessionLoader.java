@@ -3,9 +3,12 @@ package io.lookaside.session;
 import io.lookaside.capture.CaptureException;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.CaptureSource;
+import io.lookaside.capture.FusedumpSource;
 import io.lookaside.capture.InputKind;
 import io.lookaside.capture.LoadMonitor;
 import io.lookaside.capture.PcapSource;
+import io.lookaside.capture.StraceSource;
+import io.lookaside.capture.TracefsSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,8 +38,9 @@ public final class SessionLoader {
     private static CaptureSource sourceFor(InputKind kind, Path path, CaptureOptions options) throws CaptureException {
         return switch (kind) {
             case PCAP, PCAPNG -> new PcapSource(path, options);
-            case FUSEDUMP, STRACE, TRACEFS -> throw new CaptureException(
-                    path + ": " + kind.key() + " input is not supported yet");
+            case FUSEDUMP -> new FusedumpSource(path);
+            case STRACE -> new StraceSource(path);
+            case TRACEFS -> new TracefsSource(path);
         };
     }
 }

@@ -69,4 +69,59 @@ class DecodeCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--as wav");
     }
+
+    /** Every FUSE JSON line has the common keys; requests their caller, replies their error. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"b-fuse-fuse-overlayfs.fusedump.gz",
+        "b-fuse-fuse-overlayfs.strace.txt.gz", "b-fuse-fuse-overlayfs.tracefs.txt"})
+    void decodeFuseJsonlHasTheCommonKeysOnEveryLine(String sample) throws IOException {
+        Result r = run("decode", io.lookaside.Samples.path(sample).toString(), "--format", "jsonl");
+        assertThat(r.code()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSizeGreaterThan(2000);
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode o = m.readTree(line);
+            assertThat(o.get("proto").asText()).isEqualTo("fuse");
+            assertThat(o.has("type") && o.has("dir") && o.has("unique") && o.has("len")).as(line).isTrue();
+            switch (o.get("dir").asText()) {
+                case "request" -> assertThat(o.has("opcode") && o.has("nodeid") && o.has("uid") && o.has("gid")
+                        && o.has("pid")).as(line).isTrue();
+                case "reply" -> assertThat(o.has("opcode") && o.has("error")).as(line).isTrue();
+                default -> assertThat(o.get("type").asText()).startsWith("NOTIFY_");
+            }
+            if (o.has("opcode")) {
+                assertThat(o.get("type").asText()).isEqualTo(o.get("opcode").asText());
+            }
+        }
+    }
+
+    @Test
+    void decodeFuseTracefsSaysWhatTheSourceLacks() {
+        Result r = run("decode", io.lookaside.Samples.path("b-fuse-bindfs.tracefs.txt").toString(), "--format", "jsonl");
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertThat(first).contains("\"type\":\"INIT\"", "\"nodeid\":null", "\"headerOnly\":true",
+                "\"missing\":[\"nodeid\",\"uid\",\"gid\",\"pid\",\"body\"]");
+        assertThat(r.err()).contains("tracepoints");
+    }
+
+    @Test
+    void decodeFuseTextNamesOpcodesAndErrors() {
+        Result r = run("decode", io.lookaside.Samples.path("b-fuse-glusterfs.fusedump.gz").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains(" fusedump INIT ", "errno=ENOENT", "name=", "rtt=");
+    }
+
+    @Test
+    void decodeAsForcesTheKindAndCutInputSaysTruncated() throws IOException {
+        byte[] dump = Files.readAllBytes(io.lookaside.Samples.path("b-fuse-bindfs.fusedump.gz"));
+        Path cut = dir.resolve("cut");
+        Files.write(cut, java.util.Arrays.copyOf(dump, dump.length / 2));
+        Result r = run("decode", cut.toString(), "--as", "fusedump");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("truncated").doesNotContain("Exception");
+        Result wrong = run("decode", io.lookaside.Samples.path("b-fuse-bindfs.tracefs.txt").toString(), "--as", "fusedump");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("not a fusedump");
+    }
 }

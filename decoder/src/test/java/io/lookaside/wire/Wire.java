@@ -4,15 +4,24 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Little-endian byte fixtures for tests: {@code Wire.le().u32(size).u8(type).u16(tag).bytes()}. */
+/**
+ * Byte fixtures for tests: {@code Wire.le().u32(size).u8(type).u16(tag).bytes()}. Little-endian
+ * (9P, FUSE on x86); {@link #be()} writes big-endian for byte-swapped FUSE captures.
+ */
 public final class Wire {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final boolean bigEndian;
 
-    private Wire() {
+    private Wire(boolean bigEndian) {
+        this.bigEndian = bigEndian;
     }
 
     public static Wire le() {
-        return new Wire();
+        return new Wire(false);
+    }
+
+    public static Wire be() {
+        return new Wire(true);
     }
 
     public Wire u8(int v) {
@@ -21,21 +30,26 @@ public final class Wire {
     }
 
     public Wire u16(int v) {
-        return u8(v).u8(v >>> 8);
+        return bigEndian ? u8(v >>> 8).u8(v) : u8(v).u8(v >>> 8);
     }
 
     public Wire u32(long v) {
-        return u16((int) v).u16((int) (v >>> 16));
+        return bigEndian ? u16((int) (v >>> 16)).u16((int) v) : u16((int) v).u16((int) (v >>> 16));
     }
 
     public Wire u64(long v) {
-        return u32(v).u32(v >>> 32);
+        return bigEndian ? u32(v >>> 32).u32(v) : u32(v).u32(v >>> 32);
     }
 
     /** A 9P string: len[2] then the UTF-8 bytes. */
     public Wire str(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         return u16(utf8.length).raw(utf8);
+    }
+
+    /** A C string (FUSE names): the UTF-8 bytes then NUL. */
+    public Wire cstr(String s) {
+        return raw(s.getBytes(StandardCharsets.UTF_8)).u8(0);
     }
 
     public Wire raw(byte[] bytes) {

@@ -1,0 +1,200 @@
+package io.lookaside.capture;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the kernel's FUSE tracepoints as text: tracefs {@code trace} / {@code trace_pipe}
+ * lines, or {@code trace-cmd report} output (fs/fuse/fuse_trace.h, Linux 6.16+):
+ * <pre>
+ *   ls-30941 [001] ...1.  3409.632882: fuse_request_send: connection 39 req 6 opcode 22 (FUSE_GETXATTR) len 65
+ * bindfs-30935 [000] .....  3409.633155: fuse_request_end: connection 39 req 6 len 16 error -61
+ * </pre>
+ * The events carry no arguments, so each becomes a header-only message with a synthesized
+ * header: {@code fuse_in_header{len, opcode, unique}} for a send (nodeid, uid, gid and pid
+ * stay zero and are flagged {@link MessageSink#SYNTHETIC_HEADER}: not captured), and
+ * {@code fuse_out_header{len, error, unique}}, complete, for an end. Each connection number is
+ * one conversation, {@code fuse conn N}. The events fire in the kernel, so they also show
+ * virtio-fs inside a guest, but not FORGET and BATCH_FORGET (no reply is awaited for them).
+ *
+ * <p>Timestamps are the trace clock (seconds since boot by default). A
+ * {@code tracing_mark_write: … realtime=SECONDS.NANOS} marker line, as the lab recipes write
+ * ("lab-sync"), ties that clock to wall-clock time; the first such marker sets the offset for
+ * the whole file. Without one, timestamps stay on the trace clock and a diagnostic says so.
+ */
+public final class TracefsSource implements CaptureSource {
+    /** {@code TASK-PID [(TGID)] [CPU] [FLAGS] SECONDS.FRACTION: EVENT: FIELDS}. */
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*(.*?)-(\\d+)\\s+(?:\\(\\s*[-\\d]+\\)\\s+)?\\[(\\d+)\\]\\s+(?:[\\w.]{4,5}\\s+)?(\\d+)\\.(\\d+):"
+            + "\\s+(?:fuse:)?(fuse_request_send|fuse_request_end|tracing_mark_write|print):\\s*(.*)$");
+    private static final Pattern REALTIME = Pattern.compile("realtime=(\\d+)\\.(\\d+)");
+    private static final Pattern FIELD = Pattern.compile("(connection|req|opcode|len|error)\\s+(-?\\d+)");
+
+    private final Path path;
+
+    public TracefsSource(Path path) {
+        this.path = path;
+    }
+
+    /** True when {@code text} holds fuse_request_send/_end tracepoint lines. */
+    static boolean looksLike(String text) {
+        for (String line : text.split("\n", 2000)) {
+            Matcher m = LINE.matcher(line);
+            if (m.matches() && m.group(6).startsWith("fuse_request_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
+        Reader r = new Reader(sink);
+        r.offset = clockOffset();
+        InputFiles.Counted input = InputFiles.openCounted(path);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1),
+                1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null && !monitor.cancelled()) {
+                r.line(line);
+                if ((r.lineNo & 4095) == 0) {
+                    monitor.progress(input.consumed(), input.total());
+                }
+            }
+        } catch (IOException e) {
+            sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
+                    + e.getMessage()));
+            sink.truncated();
+        }
+        monitor.progress(input.consumed(), input.total());
+        r.finish(path);
+    }
+
+    /** Wall clock minus trace clock from the first realtime marker, or Long.MIN_VALUE (a first, quick pass). */
+    private long clockOffset() throws CaptureException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(InputFiles.open(path),
+                StandardCharsets.ISO_8859_1), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.contains("realtime=")) {
+                    Matcher m = LINE.matcher(line);
+                    Matcher rt = REALTIME.matcher(line);
+                    if (m.matches() && !m.group(6).startsWith("fuse_") && rt.find()) {
+                        long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
+                        return Long.parseLong(rt.group(1)) * 1_000_000_000L + fraction(rt.group(2)) - ts;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the main pass reports what is wrong with the input
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private static long fraction(String digits) {
+        return Long.parseLong((digits + "000000000").substring(0, 9));
+    }
+
+    private static final class Reader {
+        private final MessageSink sink;
+        long lineNo;
+        private long events;
+        private final Map<Long, Integer> conns = new HashMap<>();
+        /** Wall clock minus trace clock, from the first realtime marker; Long.MIN_VALUE until one is seen. */
+        long offset = Long.MIN_VALUE;
+        private long unparsed;
+
+        Reader(MessageSink sink) {
+            this.sink = sink;
+        }
+
+        void line(String line) {
+            lineNo++;
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                if (line.contains("fuse_request_")) {
+                    unparsed++;
+                }
+                return;
+            }
+            long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
+            String event = m.group(6);
+            String fields = m.group(7);
+            if (event.equals("tracing_mark_write") || event.equals("print")) {
+                return;
+            }
+            long conn = -1;
+            long unique = -1;
+            long opcode = -1;
+            long len = -1;
+            long error = 0;
+            boolean hasError = false;
+            Matcher f = FIELD.matcher(fields);
+            while (f.find()) {
+                long v;
+                try {
+                    v = Long.parseLong(f.group(2));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                switch (f.group(1)) {
+                    case "connection" -> conn = v;
+                    case "req" -> unique = v;
+                    case "opcode" -> opcode = v;
+                    case "len" -> len = v;
+                    default -> {
+                        error = v;
+                        hasError = true;
+                    }
+                }
+            }
+            boolean send = event.equals("fuse_request_send");
+            if (conn < 0 || unique < 0 || len < 0 || (send ? opcode < 0 : !hasError)) {
+                unparsed++;
+                return;
+            }
+            events++;
+            int c = conns.computeIfAbsent(conn, k -> {
+                int index = conns.size();
+                sink.connection(index, Protocol.FUSE, "fuse conn " + k);
+                return index;
+            });
+            ByteBuffer header;
+            int flags = MessageSink.HEADER_ONLY;
+            if (send) {
+                header = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+                header.putInt(0, (int) len).putInt(4, (int) opcode).putLong(8, unique);
+                flags |= MessageSink.SYNTHETIC_HEADER;
+            } else {
+                header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+                header.putInt(0, (int) len).putInt(4, (int) error).putLong(8, unique);
+            }
+            long wall = offset == Long.MIN_VALUE ? ts : ts + offset;
+            sink.message(c, send, lineNo, wall, header, flags);
+        }
+
+        void finish(Path path) throws CaptureException {
+            if (unparsed > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, unparsed + " fuse_request lines could not be read"));
+            }
+            if (events == 0) {
+                throw new CaptureException(path + ": no fuse_request_send/_end tracepoint lines found");
+            }
+            if (offset == Long.MIN_VALUE) {
+                sink.diagnostic(Diagnostic.info(0, -1, "no \"realtime=\" trace marker: timestamps are the trace"
+                        + " clock (seconds since boot), not wall-clock time"));
+            }
+            sink.diagnostic(Diagnostic.info(0, -1, "kernel tracepoints: opcode, unique, length, error and timing"
+                    + " only (no nodeid, uid, gid, pid or body); FORGET and BATCH_FORGET are not traced"));
+        }
+    }
+}
