@@ -9,6 +9,9 @@ import io.lookaside.ninep.Rcreate;
 import io.lookaside.ninep.Rgetattr;
 import io.lookaside.ninep.Rlcreate;
 import io.lookaside.ninep.Rlopen;
+import io.lookaside.ninep.Rmkdir;
+import io.lookaside.ninep.Rmknod;
+import io.lookaside.ninep.Rsymlink;
 import io.lookaside.ninep.Ropen;
 import io.lookaside.ninep.Rwalk;
 import io.lookaside.ninep.Rxattrwalk;
@@ -50,7 +53,10 @@ import io.lookaside.wire.Errno;
 import io.lookaside.wire.ProtocolMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pass over the 9P messages of a session, in capture order, that tracks every fid of every
@@ -69,12 +75,22 @@ final class FidTracker {
     private final int[] msgLife;
     private final int[] msgPath;
     private final int[] msgCreated;
+    private final long[] msgEntry;
+    private final BitSet entryKnown = new BitSet();
     private final Conn[] conns;
 
-    /** Per-connection state: fid → lifetime index of the fids bound now, qid.path → last path seen. */
+    /**
+     * Per-connection state: fid → lifetime index of the fids bound now, qid.path → last path
+     * seen, and directory entry → qid.path of what it names (from lookups and creations).
+     */
     private static final class Conn {
         final LongIntMap live = new LongIntMap();
         final LongIntMap qidPaths = new LongIntMap();
+        final Map<Name, Long> names = new HashMap<>();
+    }
+
+    /** A directory entry: the directory by qid.path when known, else by path id. */
+    private record Name(boolean byQid, long dir, String name) {
     }
 
     FidTracker(Session s) {
@@ -83,6 +99,7 @@ final class FidTracker {
         msgLife = new int[n];
         msgPath = new int[n];
         msgCreated = new int[n];
+        msgEntry = new long[n];
         Arrays.fill(msgLife, -1);
         Arrays.fill(msgPath, -1);
         Arrays.fill(msgCreated, -1);
@@ -105,7 +122,7 @@ final class FidTracker {
             }
         }
         return new Lifecycles.NineP(paths, List.copyOf(lives), dentries.build(s.size()), msgLife, msgPath,
-                msgCreated);
+                msgCreated, msgEntry, entryKnown);
     }
 
     private NinePMessage decode(int i) {
@@ -310,6 +327,10 @@ final class FidTracker {
         if (t instanceof Tclunk x) {
             unbind(c, x.fid(), life, i, FidEnd.CLUNKED);
         } else if (t instanceof Tremove x) {
+            FidLifetime l = lives.get(life);
+            if (l.qidKnown && ecode == NinePErrors.NONE) {
+                entry(req, i, l.qidPath);
+            }
             unbind(c, x.fid(), life, i, FidEnd.REMOVED);
         } else if (t instanceof Twalk w) {
             walked(c, w, r, req, i, life, ecode);
@@ -329,9 +350,27 @@ final class FidTracker {
         } else if (t instanceof Topen o && r instanceof Ropen ro) {
             opened(c, life, i, o.mode(), (o.mode() & ORCLOSE) != 0, ro.qid());
         } else if (t instanceof Tlcreate x && r instanceof Rlcreate rc) {
+            named(c, life, x.name(), rc.qid().path(), req, i);
             createdFile(c, x.fid(), life, req, i, x.name(), x.flags(), false, rc.qid());
         } else if (t instanceof Tcreate x && r instanceof Rcreate rc) {
+            named(c, life, x.name(), rc.qid().path(), req, i);
             createdFile(c, x.fid(), life, req, i, x.name(), x.mode(), (x.mode() & ORCLOSE) != 0, rc.qid());
+        } else if (t instanceof Tmkdir x && r instanceof Rmkdir rq) {
+            named(c, life, x.name(), rq.qid().path(), req, i);
+        } else if (t instanceof Tsymlink x && r instanceof Rsymlink rq) {
+            named(c, life, x.name(), rq.qid().path(), req, i);
+        } else if (t instanceof Tmknod x && r instanceof Rmknod rq) {
+            named(c, life, x.name(), rq.qid().path(), req, i);
+        } else if (t instanceof Tlink x) {
+            int target = use(c, x.fid(), i);
+            if (lives.get(target).qidKnown) {
+                named(c, life, x.name(), lives.get(target).qidPath, req, i);
+            }
+        } else if (t instanceof Tunlinkat x) {
+            Long q = c.names.remove(name(life, x.name()));
+            if (q != null) {
+                entry(req, i, q);
+            }
         } else if (t instanceof Txattrwalk x && r instanceof Rxattrwalk) {
             int l = bind(c, x.newfid(), FidOrigin.XATTRWALK, i, life, lives.get(life).pathId());
             created(req, i, l);
@@ -341,12 +380,41 @@ final class FidTracker {
             learn(c, lives.get(life), rg.qid(), i);
         } else if (t instanceof Trename x) {
             int to = paths.child(pathOfFid(c, x.dfid(), i), x.name());
-            renamed(c, lives.get(life).pathId(), to, i);
+            FidLifetime l = lives.get(life);
+            if (l.qidKnown) {
+                named(c, c.live.get(x.dfid()), x.name(), l.qidPath, req, i);
+            }
+            renamed(c, l.pathId(), to, i);
         } else if (t instanceof Trenameat x) {
             int from = paths.child(lives.get(life).pathId(), x.oldname());
-            int to = paths.child(pathOfFid(c, x.newdirfid(), i), x.newname());
+            int newDir = use(c, x.newdirfid(), i);
+            int to = paths.child(lives.get(newDir).pathId(), x.newname());
+            Long q = c.names.remove(name(life, x.oldname()));
+            if (q != null) {
+                named(c, newDir, x.newname(), q, req, i);
+            }
             renamed(c, from, to, i);
         }
+    }
+
+    /** The entry name in directory dirLife now names qid; requests req/rep concern it. */
+    private void named(Conn c, int dirLife, String n, long qid, int req, int rep) {
+        if (dirLife >= 0) {
+            c.names.put(name(dirLife, n), qid);
+        }
+        entry(req, rep, qid);
+    }
+
+    private Name name(int dirLife, String n) {
+        FidLifetime d = lives.get(dirLife);
+        return d.qidKnown ? new Name(true, d.qidPath, n) : new Name(false, d.pathId(), n);
+    }
+
+    private void entry(int req, int rep, long qid) {
+        msgEntry[req] = qid;
+        msgEntry[rep] = qid;
+        entryKnown.set(req);
+        entryKnown.set(rep);
     }
 
     private void created(int req, int rep, int life) {
@@ -394,6 +462,7 @@ final class FidTracker {
                 Qid q = qids.get(k);
                 int p = paths.child(dir, names.get(k));
                 lookup(c, req, rep, dirKnown, dirQid, dir, names.get(k), p, Lookup.Result.FOUND, q.path(), 0);
+                c.names.put(new Name(dirKnown, dirKnown ? dirQid : dir, names.get(k)), q.path());
                 if (p != PathTable.NONE && !paths.underUnknown(p)) {
                     c.qidPaths.put(q.path(), p);
                 }

@@ -2,7 +2,11 @@ package io.lookaside.lifecycle;
 
 import io.lookaside.session.Session;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The lifetimes of a session's handles and the paths they name: every 9P fid from the reply
@@ -13,13 +17,19 @@ import java.util.List;
 public final class Lifecycles {
     /** What the 9P pass produced; per-message columns are indexed like the session. */
     record NineP(PathTable paths, List<FidLifetime> fids, Dentries dentries, int[] msgLife, int[] msgPath,
-                 int[] msgCreated) {
+                 int[] msgCreated, long[] msgEntry, BitSet entryKnown) {
     }
 
     private final NineP ninep;
+    /** (connection, fid) → the indices of its lifetimes, in order. */
+    private final Map<Long, Map<Long, List<Integer>>> byFid = new HashMap<>();
 
     private Lifecycles(NineP ninep) {
         this.ninep = ninep;
+        for (FidLifetime l : ninep.fids()) {
+            byFid.computeIfAbsent((long) l.conn(), c -> new HashMap<>())
+                    .computeIfAbsent(l.fid(), f -> new ArrayList<>()).add(l.index());
+        }
     }
 
     public static Lifecycles of(Session session) {
@@ -49,12 +59,37 @@ public final class Lifecycles {
     }
 
     /**
+     * The lifetime {@code fid} of connection {@code conn} was bound to when message {@code at}
+     * was sent (for a fid a request names besides its main one, e.g. Trenameat's newdirfid), or null.
+     */
+    public FidLifetime bound(int conn, long fid, int at) {
+        List<Integer> lives = byFid.getOrDefault((long) conn, Map.of()).getOrDefault(fid, List.of());
+        for (int k = lives.size() - 1; k >= 0; k--) {
+            FidLifetime l = ninep.fids().get(lives.get(k));
+            if (l.createdAt() <= at) {
+                return l.endedAt() < 0 || l.endedAt() >= at ? l : null;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The lifetime the exchange of message {@code i} created (the newfid of a complete walk or of
      * Rxattrwalk, the fid of Rattach/Rauth, the file of Rlcreate/Rcreate), or null.
      */
     public FidLifetime created(int i) {
         int l = ninep.msgCreated()[i];
         return l < 0 ? null : ninep.fids().get(l);
+    }
+
+    /**
+     * The qid.path of the directory entry an exchange acted on, as far as the capture showed it:
+     * the file unlinked by Tunlinkat, moved by Trenameat or Trename, removed by Tremove, made by
+     * Tlcreate/Tcreate/Tmkdir/Tsymlink/Tmknod or linked by Tlink. Empty for other messages, for
+     * failed exchanges, and when the entry was never looked up in the capture.
+     */
+    public OptionalLong entryQid(int i) {
+        return ninep.entryKnown().get(i) ? OptionalLong.of(ninep.msgEntry()[i]) : OptionalLong.empty();
     }
 
     /** Fids still bound when the capture ended (leaks, or a capture that stopped early). */

@@ -314,4 +314,29 @@ class LifecyclesTest {
         assertThat(l.path(0)).isNull();
         assertThat(l.fid(0)).isNull();
     }
+
+    @Test
+    void entryQidNamesWhatAnUnlinkRenameOrCreateActedOn() {
+        NinePScript t = new NinePScript().attach(0, ANAME, 1).lookup(0, 1, "tmp", dir(2));
+        t.lookup(1, 2, "a", file(3));
+        int unlink = t.next();
+        t.tunlinkat(1, "a", 0).runlinkat();
+        t.twalk(1, 3).rwalk();
+        int create = t.next();
+        t.tlcreate(3, "b", 0101).rlcreate(file(4));
+        int rename = t.next();
+        t.trenameat(1, "b", 1, "c").rrenameat();
+        int unknown = t.next();
+        t.tunlinkat(1, "never-seen", 0).runlinkat();
+        int failed = t.next();
+        t.tunlinkat(1, "c", 0).rlerror(1);
+        Lifecycles l = Lifecycles.of(t.session());
+
+        assertThat(l.entryQid(unlink)).hasValue(3);
+        assertThat(l.entryQid(unlink + 1)).hasValue(3);
+        assertThat(l.entryQid(create)).hasValue(4);
+        assertThat(l.entryQid(rename)).hasValue(4);
+        assertThat(l.entryQid(unknown)).isEmpty();
+        assertThat(l.entryQid(failed)).isEmpty();
+    }
 }
