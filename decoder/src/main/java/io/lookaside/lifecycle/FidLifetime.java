@@ -1,7 +1,5 @@
 package io.lookaside.lifecycle;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,9 +30,7 @@ public final class FidLifetime {
     long qidPath;
     int qidType;
     long qidVersion;
-    private int[] pathFrom = new int[1];
-    private int[] pathIds = new int[1];
-    private int pathCount;
+    private final PathHistory history = new PathHistory();
 
     FidLifetime(PathTable paths, int index, int conn, long fid, FidOrigin origin, int createdAt,
                 int source, int path) {
@@ -132,46 +128,25 @@ public final class FidLifetime {
 
     /** The last path it had, relative to the attach root; null when never known. */
     public String path() {
-        return paths.text(pathIds[pathCount - 1]);
+        return paths.text(history.last());
     }
 
     /** Its path as of message {@code i}. */
     public String pathAt(int i) {
-        return paths.text(pathIdAt(i));
+        return paths.text(history.at(i));
     }
 
     /** Every path it had, in order. */
     public List<PathChange> pathHistory() {
-        List<PathChange> out = new ArrayList<>(pathCount);
-        for (int k = 0; k < pathCount; k++) {
-            out.add(new PathChange(pathFrom[k], paths.text(pathIds[k])));
-        }
-        return out;
+        return history.changes(paths);
     }
 
     int pathId() {
-        return pathIds[pathCount - 1];
-    }
-
-    int pathIdAt(int i) {
-        int k = pathCount - 1;
-        while (k > 0 && pathFrom[k] > i) {
-            k--;
-        }
-        return pathIds[k];
+        return history.last();
     }
 
     void moveTo(int at, int path) {
-        if (pathCount > 0 && pathIds[pathCount - 1] == path) {
-            return;
-        }
-        if (pathCount == pathFrom.length) {
-            pathFrom = Arrays.copyOf(pathFrom, pathCount * 2);
-            pathIds = Arrays.copyOf(pathIds, pathCount * 2);
-        }
-        pathFrom[pathCount] = at;
-        pathIds[pathCount] = path;
-        pathCount++;
+        history.moveTo(at, path);
     }
 
     void qid(int type, long version, long path) {

@@ -69,7 +69,7 @@ final class FidTracker {
     private static final int ORCLOSE = 0x40;
 
     private final Session s;
-    private final PathTable paths = new PathTable();
+    private final PathTable paths;
     private final List<FidLifetime> lives = new ArrayList<>();
     private final Dentries.Builder dentries = new Dentries.Builder();
     private final int[] msgLife;
@@ -93,15 +93,15 @@ final class FidTracker {
     private record Name(boolean byQid, long dir, String name) {
     }
 
-    FidTracker(Session s) {
+    FidTracker(Session s, PathTable paths, int[] msgPath) {
         this.s = s;
+        this.paths = paths;
+        this.msgPath = msgPath;
         int n = s.size();
         msgLife = new int[n];
-        msgPath = new int[n];
         msgCreated = new int[n];
         msgEntry = new long[n];
         Arrays.fill(msgLife, -1);
-        Arrays.fill(msgPath, -1);
         Arrays.fill(msgCreated, -1);
         conns = new Conn[s.connections().size()];
         for (int c = 0; c < conns.length; c++) {
@@ -121,8 +121,8 @@ final class FidTracker {
                 reply(i);
             }
         }
-        return new Lifecycles.NineP(paths, List.copyOf(lives), dentries.build(s.size()), msgLife, msgPath,
-                msgCreated, msgEntry, entryKnown);
+        return new Lifecycles.NineP(List.copyOf(lives), dentries.build(s.size()), msgLife, msgCreated, msgEntry,
+                entryKnown);
     }
 
     private NinePMessage decode(int i) {

@@ -2,6 +2,7 @@ package io.lookaside.lifecycle;
 
 import io.lookaside.session.Session;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -11,21 +12,32 @@ import java.util.OptionalLong;
 /**
  * The lifetimes of a session's handles and the paths they name: every 9P fid from the reply
  * that bound it to the message that ended it (or the end of the capture), how it was opened,
- * its path at every moment, and every lookup result ({@link Dentries}). Built in one pass over
+ * its path at every moment, and every lookup result ({@link Dentries}); every FUSE nodeid with
+ * its lookup count and names, and every FUSE file handle. Built in one pass per protocol over
  * the session ({@link #of(Session)}), linear in messages; immutable afterwards.
  */
 public final class Lifecycles {
     /** What the 9P pass produced; per-message columns are indexed like the session. */
-    record NineP(PathTable paths, List<FidLifetime> fids, Dentries dentries, int[] msgLife, int[] msgPath,
-                 int[] msgCreated, long[] msgEntry, BitSet entryKnown) {
+    record NineP(List<FidLifetime> fids, Dentries dentries, int[] msgLife, int[] msgCreated, long[] msgEntry,
+                 BitSet entryKnown) {
     }
 
+    /** What the FUSE pass produced. */
+    record Fuse(List<NodeLifetime> nodes, List<HandleLifetime> handles, int[] msgNode, int[] msgHandle) {
+    }
+
+    private final PathTable paths;
+    private final int[] msgPath;
     private final NineP ninep;
+    private final Fuse fuse;
     /** (connection, fid) → the indices of its lifetimes, in order. */
     private final Map<Long, Map<Long, List<Integer>>> byFid = new HashMap<>();
 
-    private Lifecycles(NineP ninep) {
+    private Lifecycles(PathTable paths, int[] msgPath, NineP ninep, Fuse fuse) {
+        this.paths = paths;
+        this.msgPath = msgPath;
         this.ninep = ninep;
+        this.fuse = fuse;
         for (FidLifetime l : ninep.fids()) {
             byFid.computeIfAbsent((long) l.conn(), c -> new HashMap<>())
                     .computeIfAbsent(l.fid(), f -> new ArrayList<>()).add(l.index());
@@ -33,7 +45,12 @@ public final class Lifecycles {
     }
 
     public static Lifecycles of(Session session) {
-        return new Lifecycles(new FidTracker(session).run());
+        PathTable paths = new PathTable();
+        int[] msgPath = new int[session.size()];
+        Arrays.fill(msgPath, PathTable.NONE);
+        NineP ninep = new FidTracker(session, paths, msgPath).run();
+        Fuse fuse = new NodeTracker(session, paths, msgPath).run();
+        return new Lifecycles(paths, msgPath, ninep, fuse);
     }
 
     /**
@@ -44,7 +61,7 @@ public final class Lifecycles {
      * its request's path. Null when unknown (another protocol, a reply without its request).
      */
     public String path(int i) {
-        return ninep.paths().text(ninep.msgPath()[i]);
+        return paths.text(msgPath[i]);
     }
 
     /** Every 9P fid lifetime, in the order they began. */
@@ -106,5 +123,37 @@ public final class Lifecycles {
     /** Every 9P lookup result, keyed as a dentry cache keys them. */
     public Dentries dentries() {
         return ninep.dentries();
+    }
+
+    /** Every FUSE nodeid lifetime, in the order the kernel learnt them. */
+    public List<NodeLifetime> nodes() {
+        return fuse.nodes();
+    }
+
+    /** The lifetime of the nodeid in the header of FUSE message {@code i} (for a reply: its request's), or null. */
+    public NodeLifetime node(int i) {
+        int n = fuse.msgNode()[i];
+        return n < 0 ? null : fuse.nodes().get(n);
+    }
+
+    /** Every FUSE file handle, in the order they were opened. */
+    public List<HandleLifetime> handles() {
+        return fuse.handles();
+    }
+
+    /** The handle FUSE message {@code i} acts on (READ, WRITE, FLUSH, RELEASE, ...), or null. */
+    public HandleLifetime handle(int i) {
+        int h = fuse.msgHandle()[i];
+        return h < 0 ? null : fuse.handles().get(h);
+    }
+
+    /** FUSE handles never released in the capture. */
+    public List<HandleLifetime> handlesOpenAtEnd() {
+        return fuse.handles().stream().filter(HandleLifetime::openAtEnd).toList();
+    }
+
+    /** FUSE nodeids the kernel still held when the capture ended (lookups never forgotten). */
+    public List<NodeLifetime> nodesRememberedAtEnd() {
+        return fuse.nodes().stream().filter(n -> n.rememberedAtEnd() && n.origin() != NodeOrigin.ROOT).toList();
     }
 }

@@ -29,6 +29,20 @@ final class PathTable {
         return roots.computeIfAbsent("attach:" + aname, k -> add(NONE, "", "/"));
     }
 
+    /** The root of a FUSE mount (nodeid 1), one per connection, shown as "/". */
+    int mountRoot(int conn) {
+        return roots.computeIfAbsent("mount:" + conn, k -> add(NONE, "", "/"));
+    }
+
+    /** The stand-in path of a FUSE nodeid the kernel knew before the capture. */
+    int unknownNode(int conn, long nodeid) {
+        return roots.computeIfAbsent("node:" + conn + ":" + nodeid, k -> {
+            int id = add(NONE, "", "<nodeid " + nodeid + ">");
+            unknownRoot[id] = true;
+            return id;
+        });
+    }
+
     /** The stand-in root of a fid whose location the capture never showed. */
     int unknown(long fid) {
         return roots.computeIfAbsent("fid:" + fid, k -> {
