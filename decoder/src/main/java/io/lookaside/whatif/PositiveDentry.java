@@ -37,7 +37,8 @@ import java.util.Set;
  *     v9fs_refresh_inode_dotl), which is kept.</li>
  * </ul>
  *
- * Invalidators: this connection's unlink, remove and rename of the entry. A walk that finds a
+ * Invalidators: this connection's unlink and remove of the entry; a rename moves it to its new
+ * name (d_move), its attributes to be fetched again. A walk that finds a
  * different qid than the cached one, or an entry or file another connection to the same server
  * changed since it was cached, is a stale hit.
  */
@@ -154,7 +155,15 @@ final class PositiveDentry implements WhatIfModel {
             if (hit && !stale) {
                 marks.eliminate(req);
                 phantom.set(made.index());
-                if (invalid.remove(NinePExchanges.file(s.conn(req), made, req))) {
+                // A cached dentry whose inode this client invalidated is revalidated by the walk
+                // (v9fs_lookup_revalidate → one Tgetattr), and so is the directory the walk went
+                // through, even when cache=none kept that one pinned and never walked it again. The
+                // lookup's own Tgetattr stands for that one refresh; a second one waits for a later use.
+                FileKey self = NinePExchanges.file(s.conn(req), made, req);
+                FileKey dir = NinePExchanges.entry(lookups.get(0)).dir();
+                if (invalid.remove(self)) {
+                    refresh.set(made.index());
+                } else if (invalid.remove(dir)) {
                     refresh.set(made.index());
                 }
                 return;
@@ -221,7 +230,8 @@ final class PositiveDentry implements WhatIfModel {
             NinePMessage t = NinePExchanges.decode(s, req);
             int conn = s.conn(req);
             long now = s.tsNanos(rep);
-            for (NinePExchanges.EntryChange c : NinePExchanges.entryChanges(s, l, req, t)) {
+            List<NinePExchanges.EntryChange> changes = NinePExchanges.entryChanges(s, l, req, t);
+            for (NinePExchanges.EntryChange c : changes) {
                 dropEntry(conn, c.dir(), req, c.name(), now);
             }
             int type = s.typeCode(req);
@@ -229,6 +239,17 @@ final class PositiveDentry implements WhatIfModel {
                 dropFile(conn, l.fid(req), req, now);
             }
             OptionalLong target = l.entryQid(req);
+            if (target.isPresent() && (type == NinePTypes.TRENAME || type == NinePTypes.TRENAMEAT)) {
+                // d_move: the renamed dentry stays cached, under its new name.
+                for (NinePExchanges.EntryChange c : changes) {
+                    if (c.created()) {
+                        EntryKey k = NinePExchanges.entry(conn, c.dir(), req, c.name());
+                        dentries.put(k, new Cached(target.getAsLong(), now));
+                        entriesOf.computeIfAbsent(new FileKey(conn, true, target.getAsLong(), null),
+                                f -> new HashSet<>()).add(k);
+                    }
+                }
+            }
             if (target.isPresent()) {
                 invalid.add(new FileKey(conn, true, target.getAsLong(), null));
                 foreign.changed(NinePExchanges.server(s, req), new ForeignChanges.File(target.getAsLong()), conn, now);

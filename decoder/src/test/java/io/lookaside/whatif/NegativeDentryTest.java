@@ -9,9 +9,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.NinePScript;
 import io.lookaside.session.Session;
+import io.lookaside.capture.CaptureException;
+import io.lookaside.lifecycle.LoadedSamples;
+import io.lookaside.ninep.Qid;
+import io.lookaside.ninep.Rattach;
+import io.lookaside.ninep.Rlcreate;
+import io.lookaside.ninep.Rlerror;
+import io.lookaside.ninep.Rwalk;
+import io.lookaside.ninep.Tattach;
+import io.lookaside.ninep.Tlcreate;
+import io.lookaside.ninep.Twalk;
+import io.lookaside.session.Direction;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NegativeDentryTest {
     private static final String ROOT = "/srv/9p/rootfs";
@@ -169,5 +184,58 @@ class NegativeDentryTest {
         t.miss(0, 1, "x.h");
 
         assertThat(run(t, Windows.INFINITE).eliminated().get(again)).isFalse();
+    }
+
+    /**
+     * The model against a second computation written the plainest way, from the decoded messages
+     * and without the lifecycle classes: fid → qid.path from attach, walk and create replies;
+     * (directory qid.path, name) of every Twalk answered ENOENT; a failure of a key that already
+     * failed, with no creation or successful walk of it between, is a repeat. Both must also give
+     * the sidecar's "repeats of an already-failed path".
+     */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # sample, repeats of an already-failed path (sidecar)
+            a-v9fs-gccsplit-srccachenone.pcap.gz,  5388
+            a-v9fs-gccsplit-srccacheloose.pcap.gz, 5388
+            a-v9fs-busybox-cachenone.pcap.gz,      280
+            """)
+    void simulateOnARealCaptureMatchesAPlainCountOfRepeatedFailures(String sample, int sidecarRepeats)
+            throws CaptureException {
+        LoadedSamples.Loaded l = LoadedSamples.load(sample);
+        Session s = l.session();
+        Map<Long, Long> fidQid = new HashMap<>();
+        Set<String> failed = new HashSet<>();
+        int repeats = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.direction(i) != Direction.REQUEST || s.peer(i) < 0) {
+                continue;
+            }
+            Object t = s.message(i);
+            Object r = s.message(s.peer(i));
+            if (t instanceof Tattach a && r instanceof Rattach ra) {
+                fidQid.put(a.fid(), ra.qid().path());
+            } else if (t instanceof Tlcreate c && r instanceof Rlcreate rc) {
+                failed.remove(fidQid.get(c.fid()) + "/" + c.name());
+                fidQid.put(c.fid(), rc.qid().path());
+            } else if (t instanceof Twalk w && r instanceof Rwalk rw && rw.qids().size() == w.wnames().size()) {
+                Long dir = fidQid.get(w.fid());
+                for (int k = 0; k < w.wnames().size(); k++) {
+                    failed.remove(dir + "/" + w.wnames().get(k));
+                    dir = rw.qids().get(k).path();
+                }
+                fidQid.put(w.newfid(), dir);
+            } else if (t instanceof Twalk w && r instanceof Rlerror e && e.ecode() == 2 && !w.wnames().isEmpty()) {
+                if (!failed.add(fidQid.get(w.fid()) + "/" + w.wnames().get(0))) {
+                    repeats++;
+                }
+            }
+        }
+        Outcome o = model.simulate(s, l.lifecycles(), Windows.INFINITE);
+        long eliminatedWalks = o.eliminated().stream().filter(i -> s.typeName(i).equals("Twalk")).count();
+
+        assertThat(repeats).isEqualTo(sidecarRepeats);
+        assertThat(eliminatedWalks).isEqualTo(repeats);
+        assertThat(o.eliminated().cardinality()).as("each walk with its Rlerror").isEqualTo(2 * repeats);
     }
 }

@@ -126,4 +126,39 @@ class PositiveDentryTest {
         assertThat(run(t, 10 * MS).eliminated().get(again)).isFalse();
         assertThat(run(t, 100 * MS).eliminated().get(again)).isTrue();
     }
+
+    @Test
+    void simulateKeepsARenamedEntryUnderItsNewNameAndRefreshesItsAttributes() {
+        NinePScript t = new NinePScript().attach(0, ROOT, 1);
+        t.lookup(0, 1, "f", file(3));
+        t.trename(1, 0, "g").rrename().tclunk(1).rclunk();
+        int walk = t.next();
+        t.lookup(0, 1, "g", file(3));
+        int stat = t.next();
+        t.tgetattr(1, ALL).rgetattr(file(3), 100);
+
+        Outcome o = run(t, Windows.INFINITE);
+
+        assertThat(o.eliminated().get(walk)).as("d_move kept the dentry").isTrue();
+        assertThat(o.eliminated().get(walk + 2)).as("rename invalidated its attributes").isFalse();
+        assertThat(o.eliminated().get(stat)).isTrue();
+    }
+
+    @Test
+    void simulateRevalidatesAnInvalidatedDirectoryTheWalkWentThroughOnce() {
+        NinePScript t = new NinePScript().attach(0, ROOT, 1).lookup(0, 1, "d", dir(2));
+        t.lookup(1, 2, "a", file(3)).tclunk(2).rclunk();
+        t.lookup(1, 2, "b", file(4)).tclunk(2).rclunk();
+        t.twalk(1, 2).rwalk().tlcreate(2, "c", 0101).rlcreate(file(5)).tclunk(2).rclunk();
+        int first = t.next();
+        t.lookup(1, 2, "a", file(3)).tclunk(2).rclunk();
+        int second = t.next();
+        t.lookup(1, 2, "b", file(4));
+
+        Outcome o = run(t, Windows.INFINITE);
+
+        assertThat(o.eliminated().get(first)).isTrue();
+        assertThat(o.eliminated().get(first + 2)).as("stands for the refresh of d").isFalse();
+        assertThat(o.eliminated().get(second + 2)).isTrue();
+    }
 }
