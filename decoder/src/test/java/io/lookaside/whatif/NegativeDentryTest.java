@@ -11,7 +11,6 @@ import io.lookaside.lifecycle.NinePScript;
 import io.lookaside.session.Session;
 import io.lookaside.capture.CaptureException;
 import io.lookaside.lifecycle.LoadedSamples;
-import io.lookaside.ninep.Qid;
 import io.lookaside.ninep.Rattach;
 import io.lookaside.ninep.Rlcreate;
 import io.lookaside.ninep.Rlerror;
