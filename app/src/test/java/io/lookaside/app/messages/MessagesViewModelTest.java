@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.Samples;
 import io.lookaside.app.testing.ManualFxThread;
-import io.lookaside.app.testing.PcapFixture;
 import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ class MessagesViewModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        busybox = PcapFixture.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"));
+        busybox = SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
     }
 
     @BeforeEach

@@ -80,7 +80,7 @@ class WorkbenchFlowTest {
         // Sidecar: "tshark: frames with 9p: 30288, 9P PDUs: 30288".
         page.waitForRows(30288);
         assertThat(page.status()).startsWith("Messages: 30288 · Displayed: 30288 (100.0%) · ");
-        assertThat(robot.lookup("#loadProgress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#loadBar").query().isVisible()).isFalse();
         assertThat(((Stage) robot.lookup("#messageTable").query().getScene().getWindow()).getTitle())
                 .isEqualTo("a-v9fs-busybox-cachenone.pcap.gz — Lookaside");
     }
