@@ -219,6 +219,35 @@ class WorkbenchFlowTest {
     }
 
     @Test
+    void doubleClickingADiagnosticGoesToItsFrame(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        open(robot, Samples.path("d-diod-any-sll2.pcap.gz"));
+        page.waitUntil(() -> page.rowCount() > 0);
+        robot.clickOn("#diagnosticsLink");
+
+        // Sidecar: the kernel dropped packets, a real capture gap; the session names the frame after it.
+        String gap = page.diagnostics().stream().filter(d -> d.contains("bytes missing")).findFirst().orElseThrow();
+        page.doubleClickDiagnostic(gap);
+
+        page.waitUntil(() -> vm.featureProperty().get() == WorkbenchViewModel.Feature.MESSAGES
+                && page.detailFields().containsKey("frame"));
+        long frame = Long.parseLong(page.detailFields().get("frame"));
+        long diagnosticFrame = vm.diagnostics().items().stream().filter(d -> d.text().equals(gap)).findFirst()
+                .orElseThrow().frame();
+        assertThat(frame).isGreaterThanOrEqualTo(diagnosticFrame);
+    }
+
+    @Test
+    void aCaptureWithout9POrFuseSaysSo(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+
+        open(robot, Samples.path("d-http-lo.pcap.gz"));
+
+        page.waitUntil(() -> page.status().startsWith("Messages: 0"));
+        assertThat(page.placeholder()).isEqualTo("This capture holds no 9P or FUSE messages.");
+    }
+
+    @Test
     void openingADirectoryShowsAClearError(FxRobot robot) throws Exception {
         WorkbenchPage page = new WorkbenchPage(robot);
 
