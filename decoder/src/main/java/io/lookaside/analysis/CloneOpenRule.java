@@ -95,7 +95,8 @@ public final class CloneOpenRule implements Rule {
         String fix = "No mount option avoids it (cache=loose still clones and opens on every open(2)): open files "
                 + "fewer times in the workload (keep them open, do not re-read the same file); on the protocol side, "
                 + "a walk that also opens would save one round trip per open.";
-        return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation, fix, cloneWait,
+        return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation,
+                fix + in.projection("walk-open-fusion"), cloneWait,
                 new Evidence(evidence, fids, List.of(), List.of()));
     }
 }

@@ -103,7 +103,8 @@ public final class ErrorStormsRule implements Rule {
         if (storms.isEmpty()) {
             int errors = byKind.values().stream().mapToInt(List::size).sum();
             return Finding.ok(this, errors == 0 ? "No error besides lookups of missing names and authentication refusals."
-                    : Words.count(errors, "error") + " besides lookups of missing names and authentication refusals, no kind " + MIN_ERRORS + " times or more.");
+                    : Words.count(errors, "error") + " besides lookups of missing names and authentication refusals, "
+                    + "no kind " + MIN_ERRORS + " times or more.");
         }
         long count = 0;
         long wait = 0;

@@ -68,8 +68,10 @@ public final class LatencyOutliersRule implements Rule {
         StringBuilder ops = new StringBuilder();
         byOp.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(3).forEach(e -> ops.append(ops.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
-        String summary = Words.count(outliers.size(), "request") + " (" + ops + ") took over " + FACTOR + "× their operation's median: "
+                .limit(3)
+                .forEach(e -> ops.append(ops.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        String summary = Words.count(outliers.size(), "request") + " (" + ops + ") took over " + FACTOR
+                + "× their operation's median: "
                 + Durations.format(outlierNanos) + ", " + Durations.percent(share) + " of all request wait; the slowest, "
                 + x.op(worst) + " at frame " + in.session().frame(x.index(worst)) + ", took "
                 + Durations.format(x.waitNanos(worst)) + " (median " + Durations.format(worstOp.p50Nanos()) + ").";

@@ -114,7 +114,8 @@ public final class NegativeLookupsRule implements Rule {
                 + String.join(" ", why) + " 90% of the repeats came within " + Durations.format(p90)
                 + " of the previous miss of the same name, so a negative cache of that lifetime would have answered them.";
         List<String> paths = misses.mostRepeated(Evidence.LIMIT).stream().map(e -> e.getKey()).toList();
-        return Finding.scored(this, score, summary, explanation, String.join(" ", fix), misses.repeatWaitNanos(),
+        return Finding.scored(this, score, summary, explanation,
+                String.join(" ", fix) + in.projection("negative-dentry"), misses.repeatWaitNanos(),
                 new Evidence(misses.repeatIndices(), List.of(), List.of(), paths));
     }
 

@@ -111,7 +111,8 @@ public final class RepeatedReadlinksRule implements Rule {
         String explanation = "Each resolution of a path through a symbolic link reads the link from the server. "
                 + String.join(" ", why);
         List<String> paths = reads.mostRepeated(Evidence.LIMIT).stream().map(e -> e.getKey()).toList();
-        return Finding.scored(this, score, summary, explanation, String.join(" ", fix), reads.repeatWaitNanos(),
+        return Finding.scored(this, score, summary, explanation,
+                String.join(" ", fix) + in.projection("symlink"), reads.repeatWaitNanos(),
                 new Evidence(reads.repeatIndices(), List.of(), List.of(), paths));
     }
 

@@ -43,6 +43,23 @@ public record RuleInput(Session session, Lifecycles lifecycles, Exchanges exchan
         return whatIf.get(modelId);
     }
 
+    /**
+     * What the what-if model {@code modelId} projects, as a sentence to end a fix with ("What-if
+     * negative-dentry: this workload would wait 2.29 s instead of 2.33 s."), or "" when the model did
+     * not run or saves too little to show.
+     */
+    public String projection(String modelId) {
+        WhatIfRun run = whatIf.get(modelId);
+        if (run == null) {
+            return "";
+        }
+        String projected = Durations.format(run.projectedWallNanos());
+        String base = Durations.format(baseWallNanos);
+        // A saving too small to show in three digits is no argument.
+        return projected.equals(base) ? ""
+                : " What-if " + modelId + ": this workload would wait " + projected + " instead of " + base + ".";
+    }
+
     /** The first {@link Evidence#LIMIT} of {@code indices}. */
     public static List<Integer> firstFew(List<Integer> indices) {
         return indices.size() <= Evidence.LIMIT ? indices : indices.subList(0, Evidence.LIMIT);

@@ -12,6 +12,7 @@ public final class Rules {
             new CloneOpenRule(),
             new SmallRequestsRule(),
             new UnusedCapabilitiesRule(),
+            new HandleLeaksRule(),
             new ErrorStormsRule(),
             new SlowOperationsRule(),
             new LatencyOutliersRule());

@@ -85,7 +85,8 @@ public final class SynchronousClunksRule implements Rule {
         String fix = "No mount option makes clunks asynchronous; cache=loose keeps fids attached to cached dentries "
                 + "and inodes, so far fewer are walked and clunked. In the workload, fewer opens and path resolutions "
                 + "mean fewer clunks.";
-        return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation, fix, waitedNanos,
+        return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation,
+                fix + in.projection("async-clunk"), waitedNanos,
                 new Evidence(evidence, fids, List.of(), List.of()));
     }
 }

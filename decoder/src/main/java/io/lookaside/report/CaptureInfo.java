@@ -12,7 +12,8 @@ import java.util.Map;
  * @param dialects      9P dialects or FUSE versions seen ({@code 9P2000.L}, {@code 7.31})
  * @param connections   the conversations (at most {@link ReportBuilder#MAX_CONNECTIONS}); {@code connectionCount} has them all
  * @param durationNanos last message time minus first
- * @param messageCounts messages per type name ({@code Twalk}, {@code Rlerror}; FUSE: requests and replies together), in name order
+ * @param messageCounts messages per type name ({@code Twalk}, {@code Rlerror}; FUSE: requests and replies
+ *                      together), in name order
  * @param capturePoint  where the times were taken and what that means for them
  * @param diagnostics   the first diagnostics of loading; {@code diagnosticCount} has them all
  */

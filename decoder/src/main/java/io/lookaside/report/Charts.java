@@ -60,9 +60,9 @@ final class Charts {
         int rowH = 36;
         int h = 26 + rows.size() * rowH + 6;
         StringBuilder b = svgOpen(WIDTH, h, aria);
-        b.append("<rect x=\"").append(LABEL).append("\" y=\"4\" width=\"12\" height=\"12\" rx=\"2\" fill=\"").append(colorA).append("\"/>");
+        b.append(swatch(LABEL, 4, colorA));
         b.append(text(LABEL + 18, 14, "start", "leg", labelA));
-        b.append("<rect x=\"").append(LABEL + 360).append("\" y=\"4\" width=\"12\" height=\"12\" rx=\"2\" fill=\"").append(colorB).append("\"/>");
+        b.append(swatch(LABEL + 360, 4, colorB));
         b.append(text(LABEL + 378, 14, "start", "leg", labelB));
         int y = 26;
         for (Pair p : rows) {
@@ -177,7 +177,8 @@ final class Charts {
             b.append("<g><title>").append(esc(r.tooltip())).append("</title>");
             b.append(text(LABEL - 10, y + 17, "end", "lbl", r.label()));
             b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wBase))
-                    .append("\" height=\"16\" rx=\"3\" fill=\"#16a34a\" fill-opacity=\".28\" stroke=\"#16a34a\" stroke-opacity=\".6\"/>");
+                    .append("\" height=\"16\" rx=\"3\" fill=\"#16a34a\" fill-opacity=\".28\" stroke=\"#16a34a\"")
+                    .append(" stroke-opacity=\".6\"/>");
             b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wLeft))
                     .append("\" height=\"16\" rx=\"3\" fill=\"#0072B2\"/>");
             String t = saved > 0 ? "−" + Html.d(saved) + " (" + Html.pct(saved, r.base()) + ")" : "no saving";
@@ -217,7 +218,8 @@ final class Charts {
         int n = windows.size();
         double step = n > 1 ? (right - left - 20.0) / (n - 1) : 0;
         for (int w = 0; w < n; w++) {
-            b.append(text(left + 10 + step * w, top + plotH + 18, "middle", "axis", windows.get(w).equals("inf") ? "∞" : windows.get(w)));
+            String label = windows.get(w).equals("inf") ? "∞" : windows.get(w);
+            b.append(text(left + 10 + step * w, top + plotH + 18, "middle", "axis", label));
         }
         for (int si = 0; si < series.size(); si++) {
             Series s = series.get(si);
@@ -242,8 +244,7 @@ final class Charts {
             b.append("</g>");
             double lx = left + (si % 3) * ((right - left) / 3.0);
             double ly = top + plotH + 40 + (si / 3) * 20;
-            b.append("<rect x=\"").append(f(lx)).append("\" y=\"").append(f(ly - 9)).append("\" width=\"12\" height=\"12\" rx=\"2\" fill=\"")
-                    .append(color).append("\"/>");
+            b.append(swatch(lx, ly - 9, color));
             b.append(text(lx + 18, ly + 1, "start", "leg", s.label()));
         }
         return b.append("</svg>").toString();
@@ -317,6 +318,11 @@ final class Charts {
         return new StringBuilder(1024).append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" width=\"").append(w).append("\" height=\"").append(h).append("\" role=\"img\" aria-label=\"")
                 .append(esc(aria)).append("\">");
+    }
+
+    /** A small legend square. */
+    private static String swatch(double x, double y, String color) {
+        return "<rect x=\"" + f(x) + "\" y=\"" + f(y) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" + color + "\"/>";
     }
 
     private static String text(double x, double y, String anchor, String cls, String s) {

@@ -28,11 +28,11 @@ public final class DiffHtml {
         StringBuilder b = new StringBuilder(64 * 1024);
         CaptureInfo a = diff.a().capture();
         CaptureInfo c = diff.b().capture();
-        String sub = "<b>A</b> " + esc(a.file()) + " (" + esc(a.sourceKind()) + ", " + esc(String.join(", ", a.dialects()))
-                + ") · <b>B</b> " + esc(c.file()) + " (" + esc(c.sourceKind()) + ", " + esc(String.join(", ", c.dialects())) + ")";
+        String sub = "<b>A</b> " + describe(a) + " · <b>B</b> " + describe(c);
         HtmlPage.open(b, "Lookaside diff · " + a.file() + " vs " + c.file(), "Wait-time comparison", sub);
-        b.append("<nav class=\"toc\"><a href=\"#operations\">Operations</a><a href=\"#whatif\">What-if</a>"
-                + "<a href=\"#profiles\">Profiles</a><a href=\"#findings\">Findings</a><a href=\"#capture\">Captures</a></nav>\n");
+        b.append("<nav class=\"toc\"><a href=\"#operations\">Operations</a><a href=\"#whatif\">What-if</a>")
+                .append("<a href=\"#profiles\">Profiles</a><a href=\"#findings\">Findings</a>")
+                .append("<a href=\"#capture\">Captures</a></nav>\n");
         b.append("<div class=\"cards\" id=\"summary\">");
         card(b, "Wall-clock wait", diff.totals().wallNanos(), Html::d);
         card(b, "Sum of request waits", diff.totals().waitNanos(), Html::d);
@@ -49,6 +49,12 @@ public final class DiffHtml {
         b.append("</section>\n");
         HtmlPage.close(b, diff.schema());
         return b.toString();
+    }
+
+    /** "file.pcap.gz (pcap, 9P2000.L)". */
+    private static String describe(CaptureInfo c) {
+        return esc(c.file()) + " (" + esc(c.sourceKind())
+                + (c.dialects().isEmpty() ? "" : ", " + esc(String.join(", ", c.dialects()))) + ")";
     }
 
     private static void card(StringBuilder b, String k, Diff.Delta v, LongFunction<String> fmt) {
@@ -83,7 +89,8 @@ public final class DiffHtml {
         for (Diff.Operation o : diff.operations().stream().limit(ReportHtml.CHART_OPS).toList()) {
             long x = o.totalNanos().a() == null ? 0 : o.totalNanos().a();
             long y = o.totalNanos().b() == null ? 0 : o.totalNanos().b();
-            pairs.add(new Charts.Pair(o.op(), x, y, label(o.totalNanos().a(), o.count().a()), label(o.totalNanos().b(), o.count().b())));
+            pairs.add(new Charts.Pair(o.op(), x, y, label(o.totalNanos().a(), o.count().a()),
+                    label(o.totalNanos().b(), o.count().b())));
         }
         if (!pairs.isEmpty()) {
             b.append(Charts.pairs(pairs, COLOR_A, COLOR_B, "A " + diff.a().capture().file(), "B " + diff.b().capture().file(),

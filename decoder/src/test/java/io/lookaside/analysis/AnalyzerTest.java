@@ -115,6 +115,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void projectionQuotesAModelsProjectedWaitWhenItShows() {
+        Session s = trace();
+        Analysis a = Analyzer.analyze(s, Lifecycles.of(s), List.of(new TestModel("cache", "Tgetattr", true, NINEP),
+                new TestModel("idle", "Tversion", true, NINEP)), List.of(), List.of());
+        RuleInput in = new RuleInput(s, a.lifecycles(), a.exchanges(), a.operations(), a.baseWallNanos(),
+                Map.of("cache", a.whatIf().get(0), "idle", a.whatIf().get(1)), Set.of(Protocol.NINEP));
+        // 5 × 150 µs of wait; the cache removes 4 getattrs of 100 µs.
+        assertThat(in.projection("cache")).isEqualTo(" What-if cache: this workload would wait 350 µs instead of 750 µs.");
+        assertThat(in.projection("idle")).isEmpty();
+        assertThat(in.projection("absent")).isEmpty();
+    }
+
+    @Test
     void analyzeSortsFindingsByScoreAndRunsOnlyApplicableRules() {
         Session s = trace();
         Rule low = new FixedRule("low", 10, Set.of(Protocol.NINEP));

@@ -64,6 +64,16 @@ public final class NinePTrace {
         return msg(NinePTypes.TATTACH, tag, Wire.le().u32(fid).u32(0xFFFF_FFFFL).str(uname).str(aname).u32(0));
     }
 
+    public NinePTrace rattach(int tag) {
+        return msg(NinePTypes.RATTACH, tag, Wire.le().u8(0x80).u32(0).u64(1));
+    }
+
+    /** Tversion and Tattach of fid 1 to "/srv" with their replies, at times 0 to 3 µs: fid 1 is the root. */
+    public NinePTrace mounted() {
+        return exchange(0, 1, t -> t.tversion(65536, "9P2000.L"), t -> t.rversion(65536, "9P2000.L"))
+                .exchange(2, 3, t -> t.tattach(1, 1, "root", "/srv"), t -> t.rattach(1));
+    }
+
     public NinePTrace twalk(int tag, long fid, long newfid, String... names) {
         Wire w = Wire.le().u32(fid).u32(newfid).u16(names.length);
         for (String n : names) {

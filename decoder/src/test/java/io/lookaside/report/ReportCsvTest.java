@@ -49,8 +49,7 @@ class ReportCsvTest {
                 assertThat(row.get(0)).isEqualTo(e.getKey());
             }
         }
-        // No lifecycles yet: the paths table is its header alone.
-        assertThat(s.get("paths")).hasSize(1);
+        assertThat(s.get("paths")).hasSize(1 + 5);
     }
 
     @Test
@@ -58,12 +57,13 @@ class ReportCsvTest {
         Map<String, List<List<String>>> s = sections(csv(ReportFixtures.report()));
         List<List<String>> findings = s.get("findings");
         int paths = findings.get(0).indexOf("evidence_paths");
-        assertThat(findings.stream().skip(1).map(r -> r.get(paths))).contains(".../missing\n.../" + ReportFixtures.HOSTILE);
+        assertThat(findings.stream().skip(1).map(r -> r.get(paths))).contains("missing\n" + ReportFixtures.HOSTILE);
         List<List<String>> ops = s.get("operations");
         assertThat(ops.get(0)).containsExactly("operations", "op", "count", "answered", "errors", "errors_by_name", "total_ns",
                 "mean_ns", "p50_ns", "p90_ns", "p99_ns", "max_ns", "bytes");
         assertThat(ops.get(1)).containsExactly("operations", "Twalk", "7", "7", "7", "ENOENT=7", "900000", "128571",
                 "100000", "200000", "200000", "200000", "0");
+        assertThat(s.get("paths").get(2)).startsWith("paths", ReportFixtures.HOSTILE, "2", "2", "400000");
         List<List<String>> sweep = s.get("sweep");
         assertThat(sweep).hasSize(8);
         assertThat(sweep.get(7)).startsWith("sweep", "walk-cache", "inf", "");

@@ -25,13 +25,14 @@ final class ReportFixtures {
     }
 
     /**
-     * A 9P2000.L connection: 5 walks of a missing name 2 ms apart (100 µs each), 3 clunks
+     * A 9P2000.L connection attached with fid 1: 5 walks of a missing name 2 ms apart (100 µs each), 3 clunks
      * (50 µs), 2 walks of a missing hostile name (200 µs), and one Tunlinkat that the server does
      * not support.
      */
     static Session session() {
         NinePTrace t = NinePTrace.create()
-                .exchange(0, 10, r -> r.tversion(8216, "9P2000.L"), r -> r.rversion(8216, "9P2000.L"));
+                .exchange(0, 10, r -> r.tversion(8216, "9P2000.L"), r -> r.rversion(8216, "9P2000.L"))
+                .exchange(12, 14, r -> r.tattach(1, 1, "root", "/srv"), r -> r.rattach(1));
         for (int k = 0; k < 5; k++) {
             long at = 1000 + 2000L * k;
             t.exchange(at, at + 100, r -> r.twalk(1, 1, 2, "missing"), r -> r.rlerror(1, 2));
