@@ -14,7 +14,9 @@ final class Charts {
     static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F",
         "#444444"};
     static final int WIDTH = 1100;
-    private static final int LABEL = 150;
+    /** The narrowest label column; wider when a label needs it (12 px monospace: about 7.3 px a character). */
+    private static final int MIN_LABEL = 150;
+    private static final int MAX_LABEL = 320;
     private static final int ROW = 26;
 
     private Charts() {
@@ -26,19 +28,20 @@ final class Charts {
 
     /** Horizontal bars scaled to the largest value. */
     static String bars(List<Bar> bars, String color, String aria) {
+        int labelWidth = labelColumn(bars.stream().map(Bar::label).toList());
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         int valueRoom = 230;
-        double area = WIDTH - LABEL - valueRoom;
+        double area = WIDTH - labelWidth - valueRoom;
         int h = bars.size() * ROW + 8;
         StringBuilder b = svgOpen(WIDTH, h, aria);
         int y = 4;
         for (Bar bar : bars) {
             double w = Math.max(bar.value() > 0 ? 1.5 : 0, area * bar.value() / max);
             b.append("<g><title>").append(esc(bar.tooltip())).append("</title>");
-            b.append(text(LABEL - 10, y + 17, "end", "lbl", bar.label()));
-            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(w))
+            b.append(text(labelWidth - 10, y + 17, "end", "lbl", bar.label()));
+            b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(w))
                     .append("\" height=\"16\" rx=\"3\" fill=\"").append(color).append("\"/>");
-            b.append(text(LABEL + w + 8, y + 17, "start", "val", bar.text()));
+            b.append(text(labelWidth + w + 8, y + 17, "start", "val", bar.text()));
             b.append("</g>");
             y += ROW;
         }
@@ -51,31 +54,32 @@ final class Charts {
 
     /** Two bars per row, A above B, on one scale. */
     static String pairs(List<Pair> rows, String colorA, String colorB, String labelA, String labelB, String aria) {
+        int labelWidth = labelColumn(rows.stream().map(Pair::label).toList());
         long max = 1;
         for (Pair p : rows) {
             max = Math.max(max, Math.max(p.a(), p.b()));
         }
         int valueRoom = 230;
-        double area = WIDTH - LABEL - valueRoom;
+        double area = WIDTH - labelWidth - valueRoom;
         int rowH = 36;
         int h = 26 + rows.size() * rowH + 6;
         StringBuilder b = svgOpen(WIDTH, h, aria);
-        b.append(swatch(LABEL, 4, colorA));
-        b.append(text(LABEL + 18, 14, "start", "leg", labelA));
-        b.append(swatch(LABEL + 360, 4, colorB));
-        b.append(text(LABEL + 378, 14, "start", "leg", labelB));
+        b.append(swatch(labelWidth, 4, colorA));
+        b.append(text(labelWidth + 18, 14, "start", "leg", labelA));
+        b.append(swatch(labelWidth + 360, 4, colorB));
+        b.append(text(labelWidth + 378, 14, "start", "leg", labelB));
         int y = 26;
         for (Pair p : rows) {
             double wa = Math.max(p.a() > 0 ? 1.5 : 0, area * p.a() / max);
             double wb = Math.max(p.b() > 0 ? 1.5 : 0, area * p.b() / max);
             b.append("<g><title>").append(esc(p.label() + ": A " + p.textA() + ", B " + p.textB())).append("</title>");
-            b.append(text(LABEL - 10, y + 20, "end", "lbl", p.label()));
-            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 3).append("\" width=\"").append(f(wa))
+            b.append(text(labelWidth - 10, y + 20, "end", "lbl", p.label()));
+            b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"").append(f(wa))
                     .append("\" height=\"13\" rx=\"2\" fill=\"").append(colorA).append("\"/>");
-            b.append(text(LABEL + wa + 8, y + 14, "start", "val", p.textA()));
-            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 18).append("\" width=\"").append(f(wb))
+            b.append(text(labelWidth + wa + 8, y + 14, "start", "val", p.textA()));
+            b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 18).append("\" width=\"").append(f(wb))
                     .append("\" height=\"13\" rx=\"2\" fill=\"").append(colorB).append("\"/>");
-            b.append(text(LABEL + wb + 8, y + 29, "start", "val", p.textB()));
+            b.append(text(labelWidth + wb + 8, y + 29, "start", "val", p.textB()));
             b.append("</g>");
             y += rowH;
         }
@@ -101,7 +105,7 @@ final class Charts {
         }
         double lg0 = Math.floor(Math.log10(Math.max(1, lo)));
         double lg1 = Math.max(lg0 + 1, Math.ceil(Math.log10(Math.max(1, hi))));
-        int left = LABEL;
+        int left = labelColumn(rows.stream().map(Spread::label).toList());
         int right = WIDTH - 24;
         int top = 30;
         int h = top + rows.size() * ROW + 28;
@@ -164,9 +168,10 @@ final class Charts {
 
     /** Bars of the baseline wait with the part a change would save marked off. */
     static String remaining(List<Remaining> rows, String aria) {
+        int labelWidth = labelColumn(rows.stream().map(Remaining::label).toList());
         long max = Math.max(1, rows.stream().mapToLong(Remaining::base).max().orElse(1));
         int valueRoom = 230;
-        double area = WIDTH - LABEL - valueRoom;
+        double area = WIDTH - labelWidth - valueRoom;
         int h = rows.size() * ROW + 8;
         StringBuilder b = svgOpen(WIDTH, h, aria);
         int y = 4;
@@ -175,14 +180,14 @@ final class Charts {
             double wLeft = area * Math.max(0, Math.min(r.base(), r.remaining())) / max;
             long saved = r.base() - r.remaining();
             b.append("<g><title>").append(esc(r.tooltip())).append("</title>");
-            b.append(text(LABEL - 10, y + 17, "end", "lbl", r.label()));
-            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wBase))
+            b.append(text(labelWidth - 10, y + 17, "end", "lbl", r.label()));
+            b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wBase))
                     .append("\" height=\"16\" rx=\"3\" fill=\"#16a34a\" fill-opacity=\".28\" stroke=\"#16a34a\"")
                     .append(" stroke-opacity=\".6\"/>");
-            b.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wLeft))
+            b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 5).append("\" width=\"").append(f(wLeft))
                     .append("\" height=\"16\" rx=\"3\" fill=\"#0072B2\"/>");
             String t = saved > 0 ? "−" + Html.d(saved) + " (" + Html.pct(saved, r.base()) + ")" : "no saving";
-            b.append(text(LABEL + wBase + 8, y + 17, "start", "val", t));
+            b.append(text(labelWidth + wBase + 8, y + 17, "start", "val", t));
             b.append("</g>");
             y += ROW;
         }
@@ -218,8 +223,8 @@ final class Charts {
         int n = windows.size();
         double step = n > 1 ? (right - left - 20.0) / (n - 1) : 0;
         for (int w = 0; w < n; w++) {
-            String label = windows.get(w).equals("inf") ? "∞" : windows.get(w);
-            b.append(text(left + 10 + step * w, top + plotH + 18, "middle", "axis", label));
+            String window = windows.get(w).equals("inf") ? "∞" : windows.get(w);
+            b.append(text(left + 10 + step * w, top + plotH + 18, "middle", "axis", window));
         }
         for (int si = 0; si < series.size(); si++) {
             Series s = series.get(si);
@@ -290,6 +295,12 @@ final class Charts {
         }
         b.append(text(23, 27.5, "middle", "ring", Long.toString(Math.round(score))));
         return b.append("</svg>").toString();
+    }
+
+    /** A label column wide enough for the longest label, within bounds. */
+    static int labelColumn(List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        return (int) Math.max(MIN_LABEL, Math.min(MAX_LABEL, longest * 7.3 + 20));
     }
 
     /** The smallest 1, 2 or 5 × 10^k at or above {@code v}: grid steps that read well. */

@@ -37,7 +37,7 @@ final class HtmlPage {
             th{font-size:12px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em;
               background:#f8fafc;position:sticky;top:0}
             td.l,th.l{text-align:left}
-            td.wrap{white-space:normal;overflow-wrap:anywhere}
+            td.wrap{white-space:normal;overflow-wrap:anywhere;min-width:180px}
             tbody tr:hover{background:#f8fafc}
             td.mono,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
             .err{color:var(--warn)}

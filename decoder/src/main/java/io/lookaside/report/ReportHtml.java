@@ -233,7 +233,7 @@ public final class ReportHtml {
                 + "<th>Wall saved</th><th>Stale hits</th><th>Would wait</th><th class=\"l\">Sweep 0 → ∞</th></tr></thead><tbody>");
         for (Map.Entry<String, WhatIfEntry> e : models) {
             WhatIfEntry m = e.getValue();
-            b.append("<tr><td class=\"l\"><a href=\"#model-").append(esc(e.getKey())).append("\">").append(esc(m.title()))
+            b.append("<tr><td class=\"l wrap\"><a href=\"#model-").append(esc(e.getKey())).append("\">").append(esc(m.title()))
                     .append("</a><br><span class=\"dim mono\">").append(esc(e.getKey())).append("</span></td><td>")
                     .append(n(m.savedRoundTrips())).append("</td><td>").append(d(m.savedRttNanos())).append("</td><td class=\"pos\">")
                     .append(d(m.savedWallNanos())).append(" <span class=\"dim\">(").append(pct(m.savedWallNanos(), base))
@@ -243,7 +243,7 @@ public final class ReportHtml {
                 b.append(Charts.sparkline(m.sweep().stream().map(WhatIfEntry.SweepPoint::savedWallNanos).toList(),
                         "saved wait from window 0 to infinity"));
             } else {
-                b.append("<span class=\"dim\">window does not matter</span>");
+                b.append("<span class=\"dim\">any window</span>");
             }
             b.append("</td></tr>");
         }
