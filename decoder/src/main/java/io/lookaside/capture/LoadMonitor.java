@@ -5,7 +5,11 @@ public interface LoadMonitor {
     LoadMonitor NONE = new LoadMonitor() {
     };
 
-    /** Called now and then with the input bytes consumed so far (compressed bytes for .gz). */
+    /**
+     * Called now and then with how far reading has come, in input bytes out of {@code total}.
+     * For .gz input the unit is compressed bytes: decompressing covers the first half of
+     * {@code total}, reading the decompressed capture the second.
+     */
     default void progress(long done, long total) {
     }
 

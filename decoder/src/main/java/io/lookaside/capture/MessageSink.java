@@ -41,7 +41,10 @@ public interface MessageSink {
     /** Something in the input that the user should know about; decoding goes on. */
     void diagnostic(Diagnostic diagnostic);
 
-    /** The input ended in the middle of a record: everything before the cut was delivered. */
+    /**
+     * The input ends in the middle of a record (a cut file, a cut gzip stream): everything up
+     * to the cut was delivered. May be called more than once.
+     */
     default void truncated() {
     }
 }

@@ -45,6 +45,7 @@ public final class SessionBuilder implements MessageSink {
     }
 
     /** The input ended inside a record; the session says so. */
+    @Override
     public void truncated() {
         this.truncated = true;
     }

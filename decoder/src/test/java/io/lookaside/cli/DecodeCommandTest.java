@@ -70,6 +70,24 @@ class DecodeCommandTest {
         assertThat(r.err()).contains("--as wav");
     }
 
+    @Test
+    void decodeWritesEveryMessageOfARealCaptureAsJsonLines() {
+        Result r = run("decode", io.lookaside.Samples.path("a-v9fs-busybox-cachenone.pcap.gz").toString(), "--format", "jsonl");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(30288).allMatch(l -> l.startsWith("{\"frame\":"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void decodeSaysSoWhenACaptureHoldsNoNineP() {
+        Result r = run("decode", io.lookaside.Samples.path("d-http-lo.pcap.gz").toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("no 9P or FUSE messages found");
+    }
+
     /** Every FUSE JSON line has the common keys; requests their caller, replies their error. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"b-fuse-fuse-overlayfs.fusedump.gz",
