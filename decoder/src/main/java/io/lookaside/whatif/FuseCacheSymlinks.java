@@ -1,5 +1,6 @@
 package io.lookaside.whatif;
 
+import io.lookaside.capture.Protocol;
 import io.lookaside.fuse.FuseNotify;
 import io.lookaside.fuse.FuseOpcode;
 import io.lookaside.fuse.FuseReply;
@@ -112,10 +113,10 @@ final class FuseCacheSymlinks extends FuseModel {
     List<String> notes(Session s) {
         List<String> out = new ArrayList<>();
         for (var c : s.connections()) {
-            FuseTrace.Init init = FuseTrace.Init.of(s, c.index());
-            if (c.protocol() != io.lookaside.capture.Protocol.FUSE) {
+            if (c.protocol() != Protocol.FUSE) {
                 continue;
             }
+            FuseTrace.Init init = FuseTrace.Init.of(s, c.index());
             if (!init.seen()) {
                 out.add("Connection " + c.id() + ": no INIT in the capture, so whether CACHE_SYMLINKS was agreed is "
                         + "unknown; the model assumes it was not.");

@@ -1,5 +1,6 @@
 package io.lookaside.whatif;
 
+import io.lookaside.fuse.FuseOpcode;
 import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
 import io.lookaside.session.Direction;
@@ -16,8 +17,6 @@ import java.util.Map;
  * same (parent, name) while that dentry is valid is answered by the kernel.
  */
 final class FuseNegativeEntry extends FuseModel {
-
-    private static final FuseOps NAMESPACE = FuseOps.NAMESPACE;
 
     /** A negative dentry: until when the simulation keeps it, until when the kernel really did. */
     private record Cached(long expires, long kernelExpires, int parentGeneration, int epoch) {
@@ -66,7 +65,7 @@ final class FuseNegativeEntry extends FuseModel {
                 DentryChanges.forEachName(conn, n, negative::remove);
                 continue;
             }
-            if (!NAMESPACE.has(s.typeCode(i))) {
+            if (!FuseOps.NAMESPACE.has(s.typeCode(i))) {
                 continue;
             }
             if (d == Direction.REQUEST) {
@@ -124,7 +123,7 @@ final class FuseNegativeEntry extends FuseModel {
         List<String> out = new ArrayList<>(FuseTrace.kernelIgnoredItsCache(this, s, "repeated LOOKUPs of a missing name"));
         long cachedByKernel = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (FuseTrace.is(s, i, Direction.REPLY, io.lookaside.fuse.FuseOpcode.LOOKUP)
+            if (FuseTrace.is(s, i, Direction.REPLY, FuseOpcode.LOOKUP)
                     && FuseTrace.reply(s, i) instanceof FuseReply.Entry e && e.entry_out().nodeid() == 0
                     && (e.entry_out().entry_valid() > 0 || e.entry_out().entry_valid_nsec() > 0)) {
                 cachedByKernel++;
@@ -132,8 +131,8 @@ final class FuseNegativeEntry extends FuseModel {
         }
         if (cachedByKernel > 0) {
             out.add("The daemon already answered " + cachedByKernel + " LOOKUPs with nodeid 0 and entry_valid > 0: "
-                + "the kernel keeps those negative dentries, so their repeats within entry_valid never reached the "
-                + "capture; only repeats after that could still be saved.");
+                    + "the kernel keeps those negative dentries, so their repeats within entry_valid never reached the "
+                    + "capture; only repeats after that could still be saved.");
         }
         return out;
     }

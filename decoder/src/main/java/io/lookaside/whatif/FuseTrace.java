@@ -40,10 +40,9 @@ final class FuseTrace {
     static final int ENOENT = Errno.ENOENT.code();
     static final int ENODATA = Errno.ENODATA.code();
     static final int ENOSYS = Errno.ENOSYS.code();
-    /** O_TRUNC and O_DIRECT of open(2) on Linux x86/arm (asm-generic/fcntl.h). */
+    /** O_TRUNC and O_DIRECT of open(2) (asm-generic/fcntl.h, x86 and arm64). */
     static final long O_TRUNC = 01000;
     static final long O_DIRECT = 040000;
-    static final long O_ACCMODE = 3;
     /** FOPEN_* bits of fuse_open_out.open_flags. */
     static final long FOPEN_DIRECT_IO = 1;
     static final long FOPEN_KEEP_CACHE = 2;
@@ -54,6 +53,8 @@ final class FuseTrace {
     /** The kernel's request size limit when the daemon did not negotiate MAX_PAGES (FUSE_DEFAULT_MAX_PAGES_PER_REQ). */
     static final int DEFAULT_MAX_PAGES = 32;
     static final int PAGE = 4096;
+    /** FUSE_MAX_PAGES, bit 22 of the INIT flags: max_pages in the reply counts. */
+    private static final long MAX_PAGES = 1L << 22;
 
     private FuseTrace() {
     }
@@ -245,7 +246,7 @@ final class FuseTrace {
                 if (s.conn(i) == conn && is(s, i, Direction.REPLY, FuseOpcode.INIT)
                         && reply(s, i) instanceof FuseReply.Init r) {
                     long flags = FuseFlags.initBits(r.flags(), r.flags2());
-                    boolean maxPagesAgreed = (flags & 1L << 22) != 0 && r.max_pages() != null && r.max_pages() > 0;
+                    boolean maxPagesAgreed = (flags & MAX_PAGES) != 0 && r.max_pages() != null && r.max_pages() > 0;
                     long maxWrite = r.max_write() == null ? PAGE : Math.max(PAGE, r.max_write());
                     return new Init(true, flags, maxWrite, maxPagesAgreed ? r.max_pages() : DEFAULT_MAX_PAGES);
                 }

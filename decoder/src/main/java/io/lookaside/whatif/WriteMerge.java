@@ -1,5 +1,6 @@
 package io.lookaside.whatif;
 
+import io.lookaside.capture.Protocol;
 import io.lookaside.fuse.FuseOpcode;
 import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
@@ -138,7 +139,7 @@ final class WriteMerge extends FuseModel {
     List<String> notes(Session s) {
         List<String> out = new ArrayList<>();
         for (var c : s.connections()) {
-            if (c.protocol() != io.lookaside.capture.Protocol.FUSE) {
+            if (c.protocol() != Protocol.FUSE) {
                 continue;
             }
             FuseTrace.Init init = FuseTrace.Init.of(s, c.index());
