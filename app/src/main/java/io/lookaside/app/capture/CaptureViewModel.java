@@ -1,0 +1,139 @@
+package io.lookaside.app.capture;
+
+import io.lookaside.app.workbench.TaskContext;
+import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.capture.CaptureException;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
+import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Opening a capture: {@link SessionLoader} runs on the {@link TaskRunner} with progress and
+ * cancellation; the loaded {@link Session} replaces the current one only when loading succeeds,
+ * so a bad file leaves the workbench as it was and says why.
+ */
+public final class CaptureViewModel {
+    static final String LOAD_TASK = "capture.load";
+    private static final System.Logger LOG = System.getLogger(CaptureViewModel.class.getName());
+
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
+    private final ReadOnlyObjectWrapper<Path> loading = new ReadOnlyObjectWrapper<>(this, "loading");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyLongWrapper loadMillis = new ReadOnlyLongWrapper(this, "loadMillis");
+    private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+
+    public CaptureViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Starts loading {@code file}; a load already under way is cancelled. */
+    public void open(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        loading.set(p);
+        busy.set(true);
+        progress.set(0);
+        long started = System.nanoTime();
+        runner.task(LOAD_TASK, ctx -> SessionLoader.load(p, CaptureOptions.DEFAULT, monitor(ctx)))
+                .onProgress(progress::set)
+                .onSuccess(s -> {
+                    busy.set(false);
+                    loading.set(null);
+                    loadMillis.set((System.nanoTime() - started) / 1_000_000);
+                    path.set(p);
+                    session.set(s);
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    loading.set(null);
+                    failure.set(null);
+                    failure.set(describe(p, e));
+                })
+                .start();
+    }
+
+    /** Stops the load under way; the current session stays. */
+    public void cancel() {
+        runner.cancel(LOAD_TASK);
+        busy.set(false);
+        loading.set(null);
+    }
+
+    private static LoadMonitor monitor(TaskContext ctx) {
+        return new LoadMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                ctx.progress(done, total);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.cancelled();
+            }
+        };
+    }
+
+    /** What went wrong, in words. The capture layer's own message is already one clear sentence. */
+    static LoadFailure describe(Path p, Throwable e) {
+        String name = p.getFileName() == null ? p.toString() : p.getFileName().toString();
+        String headline = "Lookaside cannot open " + name;
+        if (e instanceof CaptureException ce) {
+            return new LoadFailure(p, headline, ce.getMessage());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new LoadFailure(p, headline, "The capture does not fit in memory. Start Lookaside with a larger "
+                    + "heap, e.g. JAVA_TOOL_OPTIONS=-Xmx8g ./lookaside " + name);
+        }
+        // A bug, not the user's fault: say so plainly, keep the trace for the log only.
+        LOG.log(System.Logger.Level.ERROR, "loading " + p + " failed", e);
+        return new LoadFailure(p, headline, "Lookaside hit an internal error while reading it ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "). Please report it with the capture.");
+    }
+
+    /** The loaded session, or null before the first successful load. */
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** The file of the loaded session. */
+    public ReadOnlyObjectProperty<Path> pathProperty() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** The file being loaded, or null. */
+    public ReadOnlyObjectProperty<Path> loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Load progress in [0, 1]: input bytes consumed. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** How long the last successful load took. */
+    public ReadOnlyLongProperty loadMillisProperty() {
+        return loadMillis.getReadOnlyProperty();
+    }
+
+    /** The last load that failed; a new failure is a new value, even for the same file. */
+    public ReadOnlyObjectProperty<LoadFailure> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+}

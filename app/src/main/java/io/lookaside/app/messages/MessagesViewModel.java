@@ -1,0 +1,459 @@
+package io.lookaside.app.messages;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookaside.app.workbench.TaskContext;
+import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.report.Json;
+import io.lookaside.report.MessageJson;
+import io.lookaside.capture.Protocol;
+import io.lookaside.session.Direction;
+import io.lookaside.session.Session;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The message list: the rows a display filter keeps, the selected message and its decoded
+ * detail, and navigation (go to frame, go to the other message of an exchange). Filtering and
+ * decoding for the detail pane run on the {@link TaskRunner}; only the table's visible cells
+ * are computed on the FX thread, from the session's columns.
+ */
+public final class MessagesViewModel {
+    static final String FILTER_TASK = "messages.filter";
+    static final String DETAIL_TASK = "messages.detail";
+    /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(300);
+    private static final int LOOK_CACHE = 4096;
+
+    private final TaskRunner runner;
+    private final MessageJson json = new MessageJson(Json.mapper());
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<RowIndex> rows = new ReadOnlyObjectWrapper<>(this, "rows", RowIndex.EMPTY);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError", "");
+    private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper(this, "appliedFilter", "");
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
+    private final ReadOnlyDoubleWrapper filterProgress = new ReadOnlyDoubleWrapper(this, "filterProgress");
+    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
+    private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** A frame to go to once the rows of a newly shown session are known (command line {@code -g}). */
+    private long pendingFrame = -1;
+    /** The decoded look of recently shown rows (Info text, error or not): scrolling back costs nothing. */
+    private final Map<Integer, RowLook> looks = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, RowLook> eldest) {
+            return size() > LOOK_CACHE;
+        }
+    };
+
+    private final StringBinding emptyTableText = Bindings.createStringBinding(() -> {
+        Session s = session.get();
+        if (s == null) {
+            return "Open a capture with File › Open (Ctrl+O), or drop a file here.";
+        }
+        return s.size() == 0 ? "This capture holds no 9P or FUSE messages." : "No message matches the display filter.";
+    }, session);
+
+    /** The title of the {@link Column#KEY} column: 9P calls it tag, FUSE unique. */
+    private final StringBinding keyTitle = Bindings.createStringBinding(() -> {
+        Session s = session.get();
+        boolean nineP = s != null && s.connections().stream().anyMatch(c -> c.protocol() == Protocol.NINEP);
+        boolean fuse = s != null && s.connections().stream().anyMatch(c -> c.protocol() == Protocol.FUSE);
+        return fuse && !nineP ? "Unique" : fuse ? "Tag / Unique" : Column.KEY.title();
+    }, session);
+
+    public MessagesViewModel(TaskRunner runner) {
+        this.runner = runner;
+        filterText.addListener((o, was, now) -> applyFilter(TYPING_PAUSE));
+        selected.addListener((o, was, now) -> loadDetail(now.intValue()));
+    }
+
+    /** Shows a newly loaded session (or none), keeping the display filter as Wireshark does. */
+    public void show(Session s) {
+        runner.cancel(FILTER_TASK);
+        looks.clear();
+        selected.set(-1);
+        session.set(s);
+        notice.set("");
+        rows.set(s == null ? RowIndex.EMPTY : RowIndex.all(s.size()));
+        appliedFilter.set("");
+        filtering.set(false);
+        applyFilter(Duration.ZERO);
+        if (!filtering.get()) {
+            goToPendingFrame();
+        }
+    }
+
+    /**
+     * True when nothing is under way: the filter text's rows are shown, a frame asked for on
+     * the command line was gone to, and the detail pane shows the selected message.
+     */
+    public boolean isSettled() {
+        int sel = selected.get();
+        MessageDetail d = detail.get();
+        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel;
+        return session.get() != null && !filtering.get() && filterError.get().isEmpty() && pendingFrame < 0
+                && appliedFilter.get().strip().equals(filterText.get().strip()) && detailShown;
+    }
+
+    /** Goes to {@code frame} once the next session is shown and filtered. */
+    public void goToFrameOnceShown(long frame) {
+        pendingFrame = frame;
+    }
+
+    private void goToPendingFrame() {
+        if (pendingFrame >= 0 && session.get() != null) {
+            long f = pendingFrame;
+            pendingFrame = -1;
+            goToFrame(f);
+        }
+    }
+
+    /** Applies the filter text now (Enter in the filter bar). */
+    public void applyFilter() {
+        applyFilter(Duration.ZERO);
+    }
+
+    private void applyFilter(Duration pause) {
+        String text = filterText.get();
+        DisplayFilter filter;
+        try {
+            filter = DisplayFilterParser.parse(text);
+        } catch (FilterSyntaxException e) {
+            filterError.set(e.getMessage());
+            return;
+        }
+        filterError.set("");
+        Session s = session.get();
+        if (s == null) {
+            return;
+        }
+        if (filter == null) {
+            runner.cancel(FILTER_TASK);
+            filtering.set(false);
+            if (!appliedFilter.get().isEmpty() || rows.get().size() != s.size()) {
+                publishRows(RowIndex.all(s.size()), "");
+            }
+            return;
+        }
+        filtering.set(true);
+        filterProgress.set(0);
+        runner.task(FILTER_TASK, ctx -> select(s, filter, json, ctx))
+                .debounce(pause)
+                .onProgress(filterProgress::set)
+                .onSuccess(r -> publishRows(r, text))
+                .onFailure(e -> {
+                    filtering.set(false);
+                    filterError.set("the filter could not be applied: " + e);
+                })
+                .start();
+    }
+
+    /** The ascending indexes of the messages that {@code filter} keeps. Runs off the FX thread. */
+    static RowIndex select(Session s, DisplayFilter filter, MessageJson json, TaskContext ctx) {
+        SessionFields fields = new SessionFields(s, json);
+        int n = s.size();
+        int[] out = new int[Math.min(n, 1024)];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & 1023) == 0) {
+                if (ctx.cancelled()) {
+                    return RowIndex.EMPTY;
+                }
+                ctx.progress(i, n);
+            }
+            if (filter.test(fields.at(i))) {
+                if (kept == out.length) {
+                    out = Arrays.copyOf(out, Math.min(n, out.length * 2));
+                }
+                out[kept++] = i;
+            }
+        }
+        return RowIndex.of(out, kept);
+    }
+
+    private void publishRows(RowIndex r, String text) {
+        appliedFilter.set(text);
+        rows.set(r);
+        if (selected.get() >= 0 && r.rowOf(selected.get()) < 0) {
+            selected.set(-1);
+        }
+        goToPendingFrame();
+        // Last, so that whoever waits for the filter to finish sees the rows and the selection.
+        filtering.set(false);
+    }
+
+    private void loadDetail(int i) {
+        Session s = session.get();
+        if (i < 0 || s == null) {
+            runner.cancel(DETAIL_TASK);
+            detail.set(null);
+            return;
+        }
+        runner.task(DETAIL_TASK, ctx -> MessageText.detail(s, i, json))
+                .onSuccess(detail::set)
+                .start();
+    }
+
+    /**
+     * Selects the first displayed message at or after capture frame {@code frame} (Wireshark's
+     * Go to Packet). Frames grow with the message index, since sources deliver in capture order.
+     */
+    public void goToFrame(long frame) {
+        Session s = session.get();
+        RowIndex r = rows.get();
+        if (s == null || r.isEmpty()) {
+            notice.set("No messages to go to");
+            return;
+        }
+        int lo = 0;
+        int hi = r.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.frame(r.message(mid)) < frame) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == r.size()) {
+            notice.set("No displayed message at or after frame " + frame);
+            return;
+        }
+        int m = r.message(lo);
+        selected.set(m);
+        notice.set(s.frame(m) == frame ? "" : "Frame " + frame + " has no displayed message; went to frame " + s.frame(m));
+    }
+
+    /** Selects the first ({@code last} false) or last displayed message. */
+    public void goToEnd(boolean last) {
+        RowIndex r = rows.get();
+        if (!r.isEmpty()) {
+            selected.set(r.message(last ? r.size() - 1 : 0));
+            notice.set("");
+        }
+    }
+
+    /** Selects the other message of the selected one's exchange: its reply, or its request. */
+    public void goToPeer() {
+        Session s = session.get();
+        int i = selected.get();
+        if (s == null || i < 0) {
+            notice.set("Select a message first");
+            return;
+        }
+        int p = s.peer(i);
+        if (p < 0) {
+            notice.set(MessageText.exchange(s, i));
+            return;
+        }
+        selected.set(p);
+        String what = s.direction(p) == Direction.REQUEST ? "request" : "reply";
+        notice.set(rows.get().rowOf(p) < 0
+                ? "The " + what + " (frame " + s.frame(p) + ") is hidden by the display filter; its details are shown"
+                : "");
+    }
+
+    /** Selects the next ({@code step} 1) or previous (-1) displayed message of the same connection. */
+    public void goToNextInConnection(int step) {
+        Session s = session.get();
+        int i = selected.get();
+        RowIndex r = rows.get();
+        if (s == null || i < 0) {
+            notice.set("Select a message first");
+            return;
+        }
+        int row = r.rowOf(i);
+        if (row < 0) {
+            return;
+        }
+        for (int k = row + step; k >= 0 && k < r.size(); k += step) {
+            if (s.conn(r.message(k)) == s.conn(i)) {
+                selected.set(r.message(k));
+                notice.set("");
+                return;
+            }
+        }
+        notice.set("No " + (step > 0 ? "later" : "earlier") + " displayed message on this connection");
+    }
+
+    /**
+     * Wireshark's Apply as Filter: replaces the filter with {@code expression}, or ands it with
+     * the current one, and applies it at once.
+     */
+    public void applyAsFilter(String expression, boolean andWithCurrent) {
+        String current = filterText.get().strip();
+        String text = andWithCurrent && !current.isEmpty() ? "(" + current + ") && " + expression : expression;
+        filterText.set(text);
+        applyFilter();
+    }
+
+    /** A filter keeping the messages of the same type as message {@code i}. */
+    public String typeFilter(int i) {
+        Session s = session.get();
+        return s == null ? "" : "type == " + FilterText.literal(s.typeName(i));
+    }
+
+    /** A filter keeping the messages of message {@code i}'s connection. */
+    public String connectionFilter(int i) {
+        Session s = session.get();
+        return s == null ? "" : "conn == " + FilterText.literal(s.connection(i).id());
+    }
+
+    /** The Info column of message {@code i}: its decoded fields in one line. FX thread only. */
+    public String summary(int i) {
+        return look(i).summary();
+    }
+
+    private RowLook look(int i) {
+        Session s = session.get();
+        if (s == null) {
+            return new RowLook("", false);
+        }
+        return looks.computeIfAbsent(i, k -> {
+            ObjectNode o = json.toJson(s, k);
+            return new RowLook(MessageText.summary(o), MessageText.isError(o));
+        });
+    }
+
+    /** What a row shows beyond the session's columns; needs the message decoded. */
+    private record RowLook(String summary, boolean error) {
+    }
+
+    /** The table's text of column {@code c} for message {@code i}. */
+    public String cell(Column c, int i) {
+        Session s = session.get();
+        if (s == null) {
+            return "";
+        }
+        return switch (c) {
+            case FRAME -> MessageRows.frame(s, i);
+            case TIME -> MessageRows.time(s, i);
+            case SOURCE -> MessageRows.source(s, i);
+            case DESTINATION -> MessageRows.destination(s, i);
+            case PROTOCOL -> MessageRows.protocol(s, i);
+            case LENGTH -> MessageRows.length(s, i);
+            case TYPE -> MessageRows.type(s, i);
+            case KEY -> MessageRows.key(s, i);
+            case RTT -> MessageRows.rtt(s, i);
+            case INFO -> summary(i);
+        };
+    }
+
+    /** Every column of message {@code i}, tab-separated, for the clipboard. */
+    public String rowText(int i) {
+        StringBuilder b = new StringBuilder(160);
+        for (Column c : Column.values()) {
+            if (b.length() > 0) {
+                b.append('\t');
+            }
+            b.append(cell(c, i));
+        }
+        return b.toString();
+    }
+
+    /** How a row should look: error replies and messages without their other half stand out. */
+    public RowKind rowKind(int i) {
+        Session s = session.get();
+        if (s == null) {
+            return RowKind.NORMAL;
+        }
+        if (s.direction(i) == Direction.REPLY && look(i).error()) {
+            return RowKind.ERROR;
+        }
+        if (s.hasFlag(i, Session.NO_REQUEST) || s.hasFlag(i, Session.FLUSHED)) {
+            return RowKind.ORPHAN;
+        }
+        return RowKind.NORMAL;
+    }
+
+    /** The table's columns, in display order. */
+    public enum Column {
+        FRAME("No."), TIME("Time"), SOURCE("Source"), DESTINATION("Destination"), PROTOCOL("Protocol"),
+        LENGTH("Length"), TYPE("Type"), KEY("Tag"), RTT("RTT (µs)"), INFO("Info");
+
+        private final String title;
+
+        Column(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** Row styles. */
+    public enum RowKind { NORMAL, ERROR, ORPHAN }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RowIndex> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public StringBinding keyTitleProperty() {
+        return keyTitle;
+    }
+
+    /** What the message table says when it has no rows. */
+    public StringBinding emptyTableTextProperty() {
+        return emptyTableText;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** Why the filter text does not parse, or empty. */
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
+    }
+
+    /** The filter text whose result the rows show. */
+    public ReadOnlyStringProperty appliedFilterProperty() {
+        return appliedFilter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty filterProgressProperty() {
+        return filterProgress.getReadOnlyProperty();
+    }
+
+    /** The selected message index in the session, or -1. The view writes it when the user selects a row. */
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<MessageDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** A short message about the last navigation (e.g. the target is hidden by the filter), or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,66 @@
+package io.lookaside.app.workbench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Saves a PNG of the main window once a capture is loaded, filtered and its selected message
+ * decoded, then exits: a deterministic picture for the README.
+ */
+final class Screenshot {
+    private Screenshot() {
+    }
+
+    static void whenShown(Scene scene, WorkbenchViewModel vm, Path out) {
+        // Polled rather than wired to the properties: "settled" spans several of them, and
+        // listeners would see them mid-update.
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
+            if (vm.capture().failureProperty().get() != null) {
+                poll.stop();
+                System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
+                        + vm.capture().failureProperty().get().reason());
+                Platform.exit();
+            } else if (!vm.capture().busyProperty().get() && vm.messages().isSettled()) {
+                poll.stop();
+                // The list has the focus as after a click, so the selection shows in its colour.
+                Node table = scene.lookup("#messageTable");
+                if (table != null) {
+                    table.requestFocus();
+                }
+                // Let layout and the table's cells settle before taking the picture.
+                PauseTransition settle = new PauseTransition(Duration.millis(600));
+                settle.setOnFinished(f -> save(scene, out));
+                settle.play();
+            }
+        }));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
+    }
+
+    private static void save(Scene scene, Path out) {
+        WritableImage image = scene.snapshot(null);
+        try {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+            System.err.println("lookaside: screenshot saved to " + out);
+        } catch (IOException e) {
+            System.err.println("lookaside: cannot save the screenshot: " + e.getMessage());
+        }
+        Platform.exit();
+    }
+}

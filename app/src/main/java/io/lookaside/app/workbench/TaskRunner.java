@@ -1,0 +1,201 @@
+package io.lookaside.app.workbench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import javafx.application.Platform;
+
+/**
+ * The one way the workbench runs work off the FX thread (architecture example 8):
+ * the caller copies its inputs on the FX thread into the job's closure, the job computes on a
+ * worker and checks {@link TaskContext#cancelled()} in its loops, and its result is published on
+ * the FX thread only if it is still the latest task for its key. Submitting a task cancels the
+ * previous one of the same key, so a fast typist or a user holding the arrow key never sees a
+ * stale result. This class is the only place that hands work to the FX thread.
+ */
+public final class TaskRunner implements AutoCloseable {
+
+    /** A background computation. Never called on the FX thread. */
+    @FunctionalInterface
+    public interface Job<T> {
+        T run(TaskContext context) throws Exception;
+    }
+
+    private final Executor fx;
+    private final ScheduledThreadPoolExecutor workers;
+    private final Consumer<Throwable> unexpected;
+    private final Map<String, Ticket<?>> latest = new ConcurrentHashMap<>();
+
+    /**
+     * @param fx         runs publications; {@code Platform::runLater} in the application
+     * @param threads    worker threads
+     * @param unexpected failures of tasks submitted without their own failure handler (bugs)
+     */
+    public TaskRunner(Executor fx, int threads, Consumer<Throwable> unexpected) {
+        this.fx = Objects.requireNonNull(fx);
+        this.unexpected = Objects.requireNonNull(unexpected);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, "lookaside-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        workers.setRemoveOnCancelPolicy(true);
+    }
+
+    /** A runner that publishes on the JavaFX application thread. */
+    public static TaskRunner forJavaFx(Consumer<Throwable> unexpected) {
+        return new TaskRunner(Platform::runLater, Math.max(3, Runtime.getRuntime().availableProcessors()), unexpected);
+    }
+
+    /** Starts describing a task; nothing runs until {@link Submission#start()}. */
+    public <T> Submission<T> task(String key, Job<T> job) {
+        return new Submission<>(key, job);
+    }
+
+    /** Cancels the latest task of {@code key}, if any: its result will never be published. */
+    public void cancel(String key) {
+        Ticket<?> t = latest.remove(key);
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    @Override
+    public void close() {
+        latest.values().forEach(Ticket::cancel);
+        latest.clear();
+        workers.shutdownNow();
+    }
+
+    /** A task being described: its key, debounce delay and FX-thread callbacks. */
+    public final class Submission<T> {
+        private final String key;
+        private final Job<T> job;
+        private Duration delay = Duration.ZERO;
+        private DoubleConsumer onProgress = p -> { };
+        private Consumer<? super T> onSuccess = r -> { };
+        private Consumer<Throwable> onFailure = unexpected;
+
+        private Submission(String key, Job<T> job) {
+            this.key = Objects.requireNonNull(key);
+            this.job = Objects.requireNonNull(job);
+        }
+
+        /** Waits this long before running; a newer task of the same key within it replaces this one. */
+        public Submission<T> debounce(Duration d) {
+            this.delay = d;
+            return this;
+        }
+
+        /** Receives progress in [0, 1] on the FX thread. */
+        public Submission<T> onProgress(DoubleConsumer c) {
+            this.onProgress = c;
+            return this;
+        }
+
+        /** Receives the result on the FX thread, if this task is still the latest of its key. */
+        public Submission<T> onSuccess(Consumer<? super T> c) {
+            this.onSuccess = c;
+            return this;
+        }
+
+        /** Receives what the job threw on the FX thread, if this task is still the latest of its key. */
+        public Submission<T> onFailure(Consumer<Throwable> c) {
+            this.onFailure = c;
+            return this;
+        }
+
+        /** Cancels the previous task of the same key and schedules this one. */
+        public void start() {
+            Ticket<T> ticket = new Ticket<>(this);
+            Ticket<?> previous = latest.put(key, ticket);
+            if (previous != null) {
+                previous.cancel();
+            }
+            ticket.future = workers.schedule(ticket::run, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** One submitted task: its cancellation flag and its coalesced progress. */
+    private final class Ticket<T> implements TaskContext {
+        private final Submission<T> s;
+        private volatile boolean cancelled;
+        private volatile Future<?> future;
+        private final AtomicLong progressBits = new AtomicLong();
+        private final AtomicBoolean progressQueued = new AtomicBoolean();
+
+        Ticket(Submission<T> s) {
+            this.s = s;
+        }
+
+        void cancel() {
+            cancelled = true;
+            Future<?> f = future;
+            if (f != null) {
+                // Not interrupting: jobs read files, and an interrupt closes NIO channels under them.
+                f.cancel(false);
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            double p = total <= 0 ? 0 : Math.min(1.0, Math.max(0.0, (double) done / total));
+            progressBits.set(Double.doubleToRawLongBits(p));
+            if (progressQueued.compareAndSet(false, true)) {
+                fx.execute(() -> {
+                    progressQueued.set(false);
+                    if (isLatest()) {
+                        s.onProgress.accept(Double.longBitsToDouble(progressBits.get()));
+                    }
+                });
+            }
+        }
+
+        void run() {
+            if (cancelled) {
+                return;
+            }
+            T result;
+            try {
+                result = s.job.run(this);
+            } catch (Throwable e) {
+                fx.execute(() -> {
+                    if (publishable()) {
+                        s.onFailure.accept(e);
+                    }
+                });
+                return;
+            }
+            fx.execute(() -> {
+                if (publishable()) {
+                    s.onSuccess.accept(result);
+                }
+            });
+        }
+
+        private boolean isLatest() {
+            return !cancelled && latest.get(s.key) == this;
+        }
+
+        /** On the FX thread: true once, for the latest task, which then stops being pending. */
+        private boolean publishable() {
+            return !cancelled && latest.remove(s.key, this);
+        }
+    }
+}

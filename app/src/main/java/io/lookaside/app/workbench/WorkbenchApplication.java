@@ -1,0 +1,63 @@
+package io.lookaside.app.workbench;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: one main window over one {@link TaskRunner}. Started by
+ * {@link Launcher}. With {@code -Dlookaside.screenshot=FILE} it saves a picture of the window
+ * once the capture is shown, and exits (for the README and for checking the layout by eye).
+ */
+public final class WorkbenchApplication extends Application {
+    private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
+
+    private TaskRunner runner;
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        runner = TaskRunner.forJavaFx(WorkbenchApplication::unexpected);
+        WorkbenchViewModel vm = show(stage, runner);
+        String screenshot = System.getProperty("lookaside.screenshot");
+        if (screenshot != null) {
+            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot));
+        }
+        vm.launch(options);
+    }
+
+    /** Builds the main window on {@code stage}; tests call this too. */
+    public static WorkbenchViewModel show(Stage stage, TaskRunner runner) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(runner);
+        WorkbenchView view = new WorkbenchView(vm);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(WorkbenchApplication.class.getResource("workbench.css").toExternalForm());
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setScene(scene);
+        stage.show();
+        return vm;
+    }
+
+    @Override
+    public void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    /** A failure no view-model handles is a bug: say so in words, keep the trace for the log. */
+    private static void unexpected(Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "background task failed", e);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("Internal error");
+        alert.setHeaderText("Lookaside hit an internal error");
+        alert.setContentText(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "\nThe workbench goes on; please report this with the capture.");
+        alert.show();
+    }
+}

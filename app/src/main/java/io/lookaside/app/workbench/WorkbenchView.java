@@ -1,0 +1,215 @@
+package io.lookaside.app.workbench;
+
+import io.lookaside.app.capture.DiagnosticsView;
+import io.lookaside.app.capture.LoadFailure;
+import io.lookaside.app.messages.MessagesView;
+import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+
+/**
+ * The main window: menus with Wireshark's shortcuts, one tab per feature, and the status bar.
+ * A capture opens from File › Open, from a file dropped anywhere on the window, or from the
+ * command line. Built in code; it only lays out and binds {@link WorkbenchViewModel}.
+ */
+public final class WorkbenchView extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final MessagesView messagesView;
+    private final TabPane tabs = new TabPane();
+
+    public WorkbenchView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        this.messagesView = new MessagesView(vm.messages());
+        getStyleClass().add("workbench");
+        setTop(menus());
+        setCenter(tabs());
+        setBottom(statusBar());
+        acceptDroppedFiles();
+        vm.capture().failureProperty().addListener((o, was, failure) -> {
+            if (failure != null) {
+                showFailure(failure);
+            }
+        });
+    }
+
+    private MenuBar menus() {
+        MessagesViewModel m = vm.messages();
+        Menu file = new Menu("_File", null,
+                item("_Open…", "Shortcut+O", this::chooseFile),
+                item("_Reload", "Shortcut+R", vm::reload),
+                new SeparatorMenuItem(),
+                item("_Quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
+        Menu go = new Menu("_Go", null,
+                item("_Go to Frame…", "Shortcut+G", () -> show(Feature.MESSAGES, messagesView::showGoTo)),
+                item("Go to _Request / Reply", "Shortcut+J", () -> show(Feature.MESSAGES, m::goToPeer)),
+                new SeparatorMenuItem(),
+                item("_Next in Connection", "Shortcut+PERIOD", () -> m.goToNextInConnection(1)),
+                item("_Previous in Connection", "Shortcut+COMMA", () -> m.goToNextInConnection(-1)),
+                item("_First Message", "Shortcut+Home", () -> m.goToEnd(false)),
+                item("_Last Message", "Shortcut+End", () -> m.goToEnd(true)));
+        Menu analyze = new Menu("_Analyze", null,
+                item("Display _Filter", "Shortcut+SLASH", () -> show(Feature.MESSAGES, messagesView::focusFilter)),
+                item("_Messages", "Alt+1", () -> show(Feature.MESSAGES, messagesView::focusTable)),
+                item("_Diagnostics", "Alt+2", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
+        Menu help = new Menu("_Help", null,
+                item("Display Filter _Syntax", null, this::showFilterHelp));
+        MenuBar bar = new MenuBar(file, go, analyze, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem it = new MenuItem(text);
+        if (accelerator != null) {
+            it.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        it.setOnAction(e -> action.run());
+        return it;
+    }
+
+    private void show(Feature f, Runnable then) {
+        vm.featureProperty().set(f);
+        then.run();
+    }
+
+    private TabPane tabs() {
+        tabs.setId("featureTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab messages = new Tab("Messages", messagesView);
+        messages.setId("messagesTab");
+        Tab diagnostics = new Tab("Diagnostics", new DiagnosticsView(vm.diagnostics()));
+        diagnostics.setId("diagnosticsTab");
+        diagnostics.textProperty().bind(vm.diagnostics().countProperty().asString("Diagnostics (%d)"));
+        tabs.getTabs().setAll(messages, diagnostics);
+        // Tabs follow Feature's order; the selected tab and the view-model's feature follow each other.
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                vm.featureProperty().set(Feature.values()[now.intValue()]));
+        vm.featureProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
+        return tabs;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(vm.statusProperty());
+        Label notice = new Label();
+        notice.setId("noticeLabel");
+        notice.getStyleClass().add("notice");
+        notice.textProperty().bind(vm.messages().noticeProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("loadProgress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(vm.capture().progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelLoad");
+        cancel.setOnAction(e -> vm.capture().cancel());
+        HBox loading = new HBox(6, progress, cancel);
+        loading.setId("loadBar");
+        loading.setAlignment(Pos.CENTER_RIGHT);
+        loading.visibleProperty().bind(vm.capture().busyProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+
+        Hyperlink diagnostics = new Hyperlink();
+        diagnostics.setId("diagnosticsLink");
+        diagnostics.textProperty().bind(vm.diagnosticsSummaryProperty());
+        diagnostics.setOnAction(e -> vm.featureProperty().set(Feature.DIAGNOSTICS));
+        diagnostics.visibleProperty().bind(vm.capture().sessionProperty().isNotNull());
+
+        HBox bar = new HBox(12, status, notice, spacer, loading, diagnostics);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        return bar;
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a capture");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Captures (pcap, pcapng, fusedump, strace, tracefs; .gz)",
+                        "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.fusedump", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = vm.capture().pathProperty().get();
+        if (current != null && current.getParent() != null) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.openDropped(e.getDragboard().getFiles());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void showFailure(LoadFailure failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Cannot open capture");
+        alert.setHeaderText(failure.headline());
+        alert.setContentText(failure.reason());
+        alert.getDialogPane().setId("loadErrorDialog");
+        alert.getDialogPane().setPrefWidth(560);
+        alert.show();
+    }
+
+    private void showFilterHelp() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Display filter syntax");
+        alert.setHeaderText("Display filters");
+        alert.setContentText("""
+                Fields are the keys of `lookaside decode --format jsonl`: frame, tsNanos, conn, proto, type, dir,
+                tag, unique, rttNanos and every decoded field under its spec name (fid, newfid, wnames, qid.path, nodeid …).
+
+                  type == Twalk              fid == 3 && !(type == Tclunk)
+                  conn contains 564          rttNanos > 1000000
+                  wnames == lib              (type == Rlerror) or ecode == 2
+
+                Operators: == != < <= > >= contains (also eq ne lt le gt ge), && || ! (also and or not).
+                Text compares ignoring case; numbers compare as numbers (0x… for hex).
+                A bare word or "quoted text" finds messages with such a field or any value containing it.
+                Enter applies the filter; right-click a field or a row to filter on it.""");
+        alert.getDialogPane().setPrefWidth(720);
+        alert.show();
+    }
+}

@@ -1,0 +1,121 @@
+package io.lookaside.app.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lookaside.Samples;
+import io.lookaside.app.testing.WorkbenchPage;
+import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
+import io.lookaside.session.Direction;
+import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The message panes on their own, over a session of a real sample. */
+@ExtendWith(ApplicationExtension.class)
+class MessagesViewTest {
+    private static Session busybox;
+
+    private final List<Throwable> unexpected = new ArrayList<>();
+    private TaskRunner runner;
+    private MessagesViewModel vm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        busybox = SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+    }
+
+    @Start
+    void start(Stage stage) {
+        runner = TaskRunner.forJavaFx(unexpected::add);
+        vm = new MessagesViewModel(runner);
+        stage.setScene(new Scene(new MessagesView(vm), 1200, 800));
+        stage.show();
+        vm.show(busybox);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        assertThat(unexpected).isEmpty();
+    }
+
+    @Test
+    void showListsEveryMessage(FxRobot robot) throws Exception {
+        new WorkbenchPage(robot).waitForRows(30288);
+    }
+
+    @Test
+    void typingAFilterNarrowsTheRows(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+
+        page.typeFilter("tag == 0xffff");
+
+        // The sidecar counts 1 Tversion and 1 Rversion, the only NOTAG messages (version(5)).
+        page.waitForRows(2);
+    }
+
+    @Test
+    void aFilterThatDoesNotParseSaysWhyAndKeepsTheRows(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+
+        page.applyFilter("tag == (");
+
+        page.waitUntil(() -> !page.filterMessage().isEmpty());
+        assertThat(page.filterMessage()).isEqualTo("expected a value after '==', found '(' at column 8");
+        assertThat(page.rowCount()).isEqualTo(30288);
+    }
+
+    @Test
+    void clickingARowShowsItsFieldsAndBytes(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot).waitForRows(30288);
+
+        page.clickRow(3);
+
+        page.waitUntil(() -> !page.detailFields().isEmpty());
+        int m = page.selectedMessage();
+        assertThat(m).isEqualTo(3);
+        assertThat(page.detailFields()).containsEntry("frame", Long.toString(busybox.frame(3)))
+                .containsEntry("conn", busybox.connection(3).id());
+        assertThat(page.hex()).startsWith("0000  ");
+    }
+
+    @Test
+    void enterOnAReplyJumpsToItsRequest(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot).waitForRows(30288);
+        int reply = IntStream.range(0, 50).filter(i -> busybox.direction(i) == Direction.REPLY && busybox.peer(i) >= 0)
+                .findFirst().orElseThrow();
+
+        page.clickRow(reply).type(KeyCode.ENTER);
+
+        page.waitUntil(() -> page.selectedMessage() == busybox.peer(reply));
+        assertThat(busybox.key(page.selectedMessage())).isEqualTo(busybox.key(reply));
+    }
+
+    @Test
+    void goToFrameSelectsThatFrame(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot).waitForRows(30288);
+        long frame = busybox.frame(20000);
+        int first = IntStream.range(0, busybox.size()).filter(i -> busybox.frame(i) == frame).findFirst().orElseThrow();
+        page.clickRow(0);
+
+        robot.interact(() -> ((MessagesView) robot.lookup(".messages-view").query()).showGoTo());
+        page.write(Long.toString(frame)).type(KeyCode.ENTER);
+
+        page.waitUntil(() -> page.selectedMessage() == first);
+        assertThat(robot.lookup("#goToBar").query().isVisible()).isFalse();
+    }
+}

@@ -1,0 +1,159 @@
+package io.lookaside.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lookaside.app.testing.ManualFxThread;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TaskRunnerTest {
+    private final ManualFxThread fx = new ManualFxThread();
+    private final List<Throwable> unexpected = new ArrayList<>();
+    private final TaskRunner runner = new TaskRunner(fx, 3, unexpected::add);
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    @Test
+    void startPublishesTheResultOnTheFxExecutor() throws Exception {
+        List<String> results = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+        runner.task("k", ctx -> Thread.currentThread().getName()).onSuccess(r -> {
+            results.add(r);
+            threads.add(Thread.currentThread().getName());
+        }).start();
+
+        fx.runUntil(() -> !results.isEmpty());
+
+        assertThat(results.get(0)).startsWith("lookaside-worker-");
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void startDropsTheOlderResultWhenANewerTaskOfTheSameKeyWasSubmitted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean olderSawCancel = new AtomicBoolean();
+        List<String> results = new ArrayList<>();
+        runner.task("k", ctx -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            olderSawCancel.set(ctx.cancelled());
+            return "older";
+        }).onSuccess(results::add).start();
+        started.await(10, TimeUnit.SECONDS);
+        runner.task("k", ctx -> "newer").onSuccess(results::add).start();
+
+        fx.runUntil(() -> !results.isEmpty());
+        release.countDown();
+        fx.runPending(Duration.ofMillis(300));
+
+        assertThat(results).containsExactly("newer");
+        assertThat(olderSawCancel).isTrue();
+    }
+
+    @Test
+    void startKeepsTasksOfDifferentKeysIndependent() throws Exception {
+        List<String> results = new ArrayList<>();
+        runner.task("a", ctx -> "a").onSuccess(results::add).start();
+        runner.task("b", ctx -> "b").onSuccess(results::add).start();
+
+        fx.runUntil(() -> results.size() == 2);
+
+        assertThat(results).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void debounceRunsOnlyTheLastOfQuickSubmissions() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        List<Integer> results = new ArrayList<>();
+        for (int k = 1; k <= 5; k++) {
+            int n = k;
+            runner.task("typing", ctx -> {
+                runs.incrementAndGet();
+                return n;
+            }).debounce(Duration.ofMillis(200)).onSuccess(results::add).start();
+        }
+
+        fx.runUntil(() -> !results.isEmpty());
+
+        assertThat(results).containsExactly(5);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void cancelPreventsPublication() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> results = new ArrayList<>();
+        runner.task("k", ctx -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "done";
+        }).onSuccess(results::add).start();
+        started.await(10, TimeUnit.SECONDS);
+
+        runner.cancel("k");
+        release.countDown();
+        fx.runPending(Duration.ofMillis(300));
+
+        assertThat(results).isEmpty();
+    }
+
+    @Test
+    void startReportsFailureToItsHandlerNotToTheUnexpectedOne() throws Exception {
+        List<Throwable> failures = new ArrayList<>();
+        runner.task("k", ctx -> {
+            throw new IllegalStateException("boom");
+        }).onFailure(failures::add).start();
+
+        fx.runUntil(() -> !failures.isEmpty());
+
+        assertThat(failures.get(0)).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThat(unexpected).isEmpty();
+    }
+
+    @Test
+    void startReportsFailureWithoutHandlerAsUnexpected() throws Exception {
+        runner.task("k", ctx -> {
+            throw new IllegalStateException("bug");
+        }).start();
+
+        fx.runUntil(() -> !unexpected.isEmpty());
+
+        assertThat(unexpected.get(0)).hasMessage("bug");
+    }
+
+    @Test
+    void progressReachesTheFxExecutorCoalesced() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Double> progress = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        runner.task("k", ctx -> {
+            for (int i = 1; i <= 1000; i++) {
+                ctx.progress(i, 1000);
+            }
+            reported.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "done";
+        }).onProgress(progress::add).onSuccess(results::add).start();
+        reported.await(10, TimeUnit.SECONDS);
+
+        fx.runPending(Duration.ofMillis(100));
+        release.countDown();
+        fx.runUntil(() -> !results.isEmpty());
+
+        // Only one publication was queued while none had run: it carries the latest value.
+        assertThat(progress).containsExactly(1.0);
+    }
+}
