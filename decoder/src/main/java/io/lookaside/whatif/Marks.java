@@ -6,7 +6,7 @@ import java.util.BitSet;
 /**
  * A model's marks while it walks a capture, turned into an {@link Outcome} at the end. An
  * eliminated request takes its reply with it (both leave the wire, so predicted per-type
- * counts stay right); stale and unblocked marks are requests only.
+ * counts stay right), an unblocked one is marked with its reply too; stale marks are requests only.
  */
 final class Marks {
     private final Session session;
@@ -33,9 +33,13 @@ final class Marks {
         stale.set(req);
     }
 
-    /** Request {@code req} is still sent but nobody waits for it. */
+    /** Request {@code req} is still sent but nobody waits for it (marked with its reply). */
     void unblock(int req) {
         unblocked.set(req);
+        int rep = session.peer(req);
+        if (rep >= 0) {
+            unblocked.set(rep);
+        }
     }
 
     boolean eliminated(int req) {
