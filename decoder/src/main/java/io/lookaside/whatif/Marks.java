@@ -3,43 +3,77 @@ package io.lookaside.whatif;
 import io.lookaside.session.Session;
 import java.util.BitSet;
 
-/** Collects a model's decisions; an exchange is marked with its request and its reply. */
+/**
+ * A model's marks while it walks a capture, turned into an {@link Outcome} at the end. An
+ * eliminated request takes its reply with it (both leave the wire, so predicted per-type
+ * counts stay right), an unblocked one is marked with its reply too; stale marks are requests only.
+ */
 final class Marks {
-    private final Session s;
+    private final Session session;
     private final BitSet eliminated = new BitSet();
     private final BitSet unblocked = new BitSet();
     private final BitSet stale = new BitSet();
+    private final BitSet hits = new BitSet();
 
-    Marks(Session s) {
-        this.s = s;
+    Marks(Session session) {
+        this.session = session;
     }
 
-    /** The request and its reply would never have been sent. */
-    void eliminate(int request) {
-        eliminated.set(request);
-        int rep = s.peer(request);
+    /** Request {@code req} and its reply would not have been sent. */
+    void eliminate(int req) {
+        eliminated.set(req);
+        int rep = session.peer(req);
         if (rep >= 0) {
             eliminated.set(rep);
         }
     }
 
-    /** The request is still sent, but nobody waits for its reply. */
-    void unblock(int request) {
-        unblocked.set(request);
-        int rep = s.peer(request);
+    /** The simulated cache would have answered request {@code req}, and wrongly. */
+    void stale(int req) {
+        stale.set(req);
+    }
+
+    /** Request {@code req} is still sent but nobody waits for it (marked with its reply). */
+    void unblock(int req) {
+        unblocked.set(req);
+        int rep = session.peer(req);
         if (rep >= 0) {
             unblocked.set(rep);
         }
     }
 
-    /** A cached answer for this request would have been wrong: the request stays, and is shown. */
-    void stale(int request) {
-        stale.set(request);
+    boolean eliminated(int req) {
+        return eliminated.get(req);
     }
 
-    boolean eliminated(int request) {
-        return eliminated.get(request);
+    /**
+     * The simulated cache answers request {@code req}: it never reaches the daemon, so its reply
+     * must not fill the cache again, whatever the verdict on it.
+     */
+    void hit(int req) {
+        hits.set(req);
     }
+
+    boolean isHit(int req) {
+        return req >= 0 && hits.get(req);
+    }
+
+    /**
+     * The verdict on a hit: the real reply agreed with the cached answer (a saving), disagreed
+     * (a stale hit), or is unknown (not captured, or an error such as EINTR that says nothing
+     * either way): then nothing is counted.
+     */
+    void judge(int req, Verdict v) {
+        hit(req);
+        switch (v) {
+            case SAME -> eliminate(req);
+            case DIFFERENT -> stale(req);
+            case UNKNOWN -> {
+            }
+        }
+    }
+
+    enum Verdict { SAME, DIFFERENT, UNKNOWN }
 
     Outcome outcome() {
         BitSet u = (BitSet) unblocked.clone();
