@@ -128,7 +128,8 @@ public final class ErrorStormsRule implements Rule {
                 + Durations.format(wait) + " of wait, " + Durations.percent(share) + " of all requests.";
         String explanation = "An error that repeats costs a full round trip each time and changes nothing. "
                 + String.join(" ", seen.stream().map(k -> k.why).toList());
-        String fix = String.join(" ", seen.stream().map(k -> k.fix).toList());
+        String fix = String.join(" ", seen.stream().map(k -> k.fix).toList())
+                + (seen.contains(Kind.NO_XATTR) ? in.projection("xattr-negative", "fuse-xattr-negative") : "");
         return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation, fix, wait,
                 Evidence.messages(evidence));
     }

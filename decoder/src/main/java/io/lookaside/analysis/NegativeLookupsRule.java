@@ -115,7 +115,7 @@ public final class NegativeLookupsRule implements Rule {
                 + " of the previous miss of the same name, so a negative cache of that lifetime would have answered them.";
         List<String> paths = misses.mostRepeated(Evidence.LIMIT).stream().map(e -> e.getKey()).toList();
         return Finding.scored(this, score, summary, explanation,
-                String.join(" ", fix) + in.projection("negative-dentry"), misses.repeatWaitNanos(),
+                String.join(" ", fix) + in.projection("negative-dentry", "fuse-negative-entry"), misses.repeatWaitNanos(),
                 new Evidence(misses.repeatIndices(), List.of(), List.of(), paths));
     }
 

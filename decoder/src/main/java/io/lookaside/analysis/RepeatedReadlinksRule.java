@@ -112,7 +112,7 @@ public final class RepeatedReadlinksRule implements Rule {
                 + String.join(" ", why);
         List<String> paths = reads.mostRepeated(Evidence.LIMIT).stream().map(e -> e.getKey()).toList();
         return Finding.scored(this, score, summary, explanation,
-                String.join(" ", fix) + in.projection("symlink"), reads.repeatWaitNanos(),
+                String.join(" ", fix) + in.projection("symlink", "fuse-cache-symlinks"), reads.repeatWaitNanos(),
                 new Evidence(reads.repeatIndices(), List.of(), List.of(), paths));
     }
 

@@ -49,8 +49,21 @@ public record RuleInput(Session session, Lifecycles lifecycles, Exchanges exchan
      * not run or saves too little to show.
      */
     public String projection(String modelId) {
+        return projectionOf(modelId);
+    }
+
+    /** {@link #projection(String)} of each model that ran (a rule for both protocols names the model of each). */
+    public String projection(String... modelIds) {
+        StringBuilder b = new StringBuilder();
+        for (String id : modelIds) {
+            b.append(projectionOf(id));
+        }
+        return b.toString();
+    }
+
+    private String projectionOf(String modelId) {
         WhatIfRun run = whatIf.get(modelId);
-        if (run == null) {
+        if (run == null || !run.applicable()) {
             return "";
         }
         String projected = Durations.format(run.projectedWallNanos());

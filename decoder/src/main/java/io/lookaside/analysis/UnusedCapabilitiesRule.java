@@ -23,6 +23,9 @@ import java.util.Set;
 public final class UnusedCapabilitiesRule implements Rule {
     static final double INFO_SHARE = 0.01;
     static final double WARNING_SHARE = 0.05;
+    /** The what-if model that simulates each capability. */
+    private static final java.util.Map<String, String> MODEL = java.util.Map.of("CACHE_SYMLINKS", "fuse-cache-symlinks",
+            "DO_READDIRPLUS", "readdirplus", "WRITEBACK_CACHE", "write-merge");
 
     @Override
     public String id() {
@@ -149,7 +152,8 @@ public final class UnusedCapabilitiesRule implements Rule {
         String explanation = "FUSE_INIT is where the daemon chooses which kernel caches and batching it allows. "
                 + "Each capability below was offered by this kernel and refused by the daemon, and the capture "
                 + "shows requests it would have saved.";
-        String fix = String.join("; ", missed.stream().map(m -> m.flag() + ": " + m.how()).toList()) + ".";
+        String fix = String.join("; ", missed.stream().map(m -> m.flag() + ": " + m.how()).toList()) + "."
+                + in.projection(missed.stream().map(m -> MODEL.get(m.flag())).toArray(String[]::new));
         return Finding.scored(this, Score.of(share, INFO_SHARE, WARNING_SHARE), summary, explanation, fix, wait,
                 Evidence.messages(RuleInput.firstFew(evidence)));
     }

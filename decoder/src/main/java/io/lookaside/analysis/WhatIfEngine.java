@@ -30,6 +30,7 @@ final class WhatIfEngine {
     private final WallClock.Index wall;
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
+    private final Map<String, Boolean> applicable = new HashMap<>();
     private final Map<String, Long> messageCounts;
 
     WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, WallClock.Index wall,
@@ -53,21 +54,32 @@ final class WhatIfEngine {
         return present;
     }
 
-    /** Every applicable model over the sweep, in the order given. */
+    /**
+     * Every model of the capture's protocols over the sweep, in the order given; a model that
+     * cannot run on this capture (its {@code applicable} says so) is listed with its remarks only.
+     */
     List<WhatIfRun> sweeps() {
         List<WhatIfRun> runs = new ArrayList<>();
         for (WhatIfModel m : models.values()) {
             List<WindowResult> sweep = new ArrayList<>();
-            for (long w : Windows.SWEEP) {
-                sweep.add(at(m, w));
+            boolean applicable = applicable(m);
+            if (applicable) {
+                for (long w : Windows.SWEEP) {
+                    sweep.add(at(m, w));
+                }
             }
-            runs.add(new WhatIfRun(m, sweep, baseWallNanos));
+            runs.add(new WhatIfRun(m, sweep, baseWallNanos, applicable, m.remarks(session)));
         }
         return runs;
     }
 
+    private boolean applicable(WhatIfModel m) {
+        return applicable.computeIfAbsent(m.id(), id -> m.applicable(session));
+    }
+
     /**
-     * Every profile of an applicable protocol whose models are all applicable. Predicted counts
+     * Every profile of a protocol of the capture whose models all exist; one whose models cannot
+     * all run on this capture is listed as not applicable, with their remarks. Predicted counts
      * remove a request together with its reply, whichever of the two a model marked.
      */
     List<ProfileRun> profiles(List<Profile> profiles) {
@@ -77,13 +89,24 @@ final class WhatIfEngine {
             if (!present.contains(p.protocol()) || !p.steps().stream().allMatch(st -> models.containsKey(st.modelId()))) {
                 continue;
             }
+            List<String> remarks = new ArrayList<>();
+            boolean all = true;
+            for (Profile.Step st : p.steps()) {
+                WhatIfModel m = models.get(st.modelId());
+                all &= applicable(m);
+                m.remarks(session).stream().filter(r -> !remarks.contains(r)).forEach(remarks::add);
+            }
+            if (!all) {
+                runs.add(new ProfileRun(p, null, null, Map.of(), baseWallNanos, false, remarks));
+                continue;
+            }
             Outcome union = Outcome.empty();
             for (Profile.Step st : p.steps()) {
                 union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
             }
             Savings savings = Savings.of(session, union, wall);
             Map<String, Long> predicted = TypeCounts.minus(messageCounts, TypeCounts.of(session, withPeers(union.eliminated())));
-            runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos()));
+            runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
         }
         return runs;
     }

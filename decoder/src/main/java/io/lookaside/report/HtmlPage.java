@@ -70,6 +70,7 @@ final class HtmlPage {
             .model{border-top:1px solid var(--line);padding:10px 0}
             .model h3{margin:0 0 2px;font-size:14px}
             .model p{margin:2px 0;color:#334155}
+            ul.remarks{margin:4px 0;padding-left:18px;color:#92400e;font-size:13px;white-space:normal}
             .pos{color:var(--ok)}
             .neg{color:var(--warn)}
             .empty{color:var(--muted);font-style:italic}

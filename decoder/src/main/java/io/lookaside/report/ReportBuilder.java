@@ -125,6 +125,13 @@ public final class ReportBuilder {
     }
 
     private static WhatIfEntry whatIf(Session s, WhatIfRun run, int evidence) {
+        List<String> protocols = run.model().protocols().stream().sorted(Comparator.comparing(Protocol::ordinal))
+                .map(Protocol::key).toList();
+        if (!run.applicable()) {
+            return new WhatIfEntry(run.model().title(), protocols, run.model().windowed(), run.model().assumptions(),
+                    false, run.remarks(), null, null, null, null, Map.of(), null, List.of(),
+                    refs(s, List.of(), List.of(), List.of(), List.of()));
+        }
         WindowResult inf = run.atInfinity();
         List<WhatIfEntry.SweepPoint> sweep = new ArrayList<>();
         for (WindowResult r : run.sweep()) {
@@ -140,12 +147,10 @@ public final class ReportBuilder {
                 messages.add(i);
             }
         }
-        List<String> protocols = run.model().protocols().stream().sorted(Comparator.comparing(Protocol::ordinal))
-                .map(Protocol::key).toList();
         return new WhatIfEntry(run.model().title(), protocols, run.model().windowed(), run.model().assumptions(),
-                inf.savings().savedRoundTrips(), inf.savings().savedRttNanos(), inf.savings().savedWallNanos(),
-                inf.savings().staleHits(), inf.savings().removedByType(), run.projectedWallNanos(), sweep,
-                refs(s, messages, List.of(), List.of(), List.of()));
+                true, run.remarks(), inf.savings().savedRoundTrips(), inf.savings().savedRttNanos(),
+                inf.savings().savedWallNanos(), inf.savings().staleHits(), inf.savings().removedByType(),
+                run.projectedWallNanos(), sweep, refs(s, messages, List.of(), List.of(), List.of()));
     }
 
     private static ProfileEntry profile(ProfileRun run) {
@@ -153,9 +158,13 @@ public final class ReportBuilder {
         List<ProfileEntry.Step> steps = p.steps().stream()
                 .map(st -> new ProfileEntry.Step(st.modelId(), Windows.label(st.windowNanos()), windowNanos(st.windowNanos())))
                 .toList();
-        return new ProfileEntry(p.title(), p.description(), p.protocol().key(), steps, run.savings().savedRoundTrips(),
-                run.savings().savedRttNanos(), run.savings().savedWallNanos(), run.savings().staleHits(),
-                run.predictedCounts(), run.predictedWaitNanos());
+        if (!run.applicable()) {
+            return new ProfileEntry(p.title(), p.description(), p.protocol().key(), steps, false, run.remarks(), null,
+                    null, null, null, null, null);
+        }
+        return new ProfileEntry(p.title(), p.description(), p.protocol().key(), steps, true, run.remarks(),
+                run.savings().savedRoundTrips(), run.savings().savedRttNanos(), run.savings().savedWallNanos(),
+                run.savings().staleHits(), run.predictedCounts(), run.predictedWaitNanos());
     }
 
     private static FindingEntry finding(Session s, Finding f) {

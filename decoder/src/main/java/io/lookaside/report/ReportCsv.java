@@ -78,13 +78,13 @@ public final class ReportCsv {
     }
 
     static void whatIf(Csv csv, Report r) throws IOException {
-        csv.row("whatif", "model", "title", "windowed", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
-                "stale_hits", "projected_wall_ns", "removed_by_type", "evidence_frames", "assumptions");
+        csv.row("whatif", "model", "title", "windowed", "applicable", "saved_round_trips", "saved_rtt_ns", "saved_wall_ns",
+                "stale_hits", "projected_wall_ns", "removed_by_type", "evidence_frames", "assumptions", "remarks");
         for (Map.Entry<String, WhatIfEntry> e : r.whatIf().entrySet()) {
             WhatIfEntry m = e.getValue();
-            csv.row("whatif", e.getKey(), m.title(), m.windowed(), m.savedRoundTrips(), m.savedRttNanos(),
-                    m.savedWallNanos(), m.staleHits(), m.projectedWallNanos(), counts(m.removedByType()),
-                    numbers(m.evidence().frames()), m.assumptions());
+            csv.row("whatif", e.getKey(), m.title(), m.windowed(), m.applicable(), m.savedRoundTrips(),
+                    m.savedRttNanos(), m.savedWallNanos(), m.staleHits(), m.projectedWallNanos(), counts(m.removedByType()),
+                    numbers(m.evidence().frames()), m.assumptions(), String.join("\n", m.remarks()));
         }
     }
 
@@ -100,20 +100,24 @@ public final class ReportCsv {
     }
 
     private static void profiles(Csv csv, Report r) throws IOException {
-        csv.row("profiles", "profile", "title", "protocol", "steps", "saved_round_trips", "saved_rtt_ns",
-                "saved_wall_ns", "stale_hits", "predicted_wait_ns");
+        csv.row("profiles", "profile", "title", "protocol", "steps", "applicable", "saved_round_trips", "saved_rtt_ns",
+                "saved_wall_ns", "stale_hits", "predicted_wait_ns", "remarks");
         for (Map.Entry<String, ProfileEntry> e : r.profiles().entrySet()) {
             ProfileEntry p = e.getValue();
             StringJoiner steps = new StringJoiner(" ");
             p.steps().forEach(st -> steps.add(st.model() + "@" + st.window()));
-            csv.row("profiles", e.getKey(), p.title(), p.protocol(), steps, p.savedRoundTrips(), p.savedRttNanos(),
-                    p.savedWallNanos(), p.staleHits(), p.predictedWaitNanos());
+            csv.row("profiles", e.getKey(), p.title(), p.protocol(), steps, p.applicable(), p.savedRoundTrips(),
+                    p.savedRttNanos(), p.savedWallNanos(), p.staleHits(), p.predictedWaitNanos(),
+                    String.join("\n", p.remarks()));
         }
     }
 
     private static void profileCounts(Csv csv, Report r) throws IOException {
         csv.row("profile_counts", "profile", "type", "predicted_count");
         for (Map.Entry<String, ProfileEntry> e : r.profiles().entrySet()) {
+            if (e.getValue().predictedCounts() == null) {
+                continue;
+            }
             for (Map.Entry<String, Long> c : e.getValue().predictedCounts().entrySet()) {
                 csv.row("profile_counts", e.getKey(), c.getKey(), c.getValue());
             }

@@ -80,12 +80,12 @@ public final class ReportHtml {
     private static Best best(Report r) {
         Best best = null;
         for (ProfileEntry p : r.profiles().values()) {
-            if (best == null || p.savedWallNanos() > best.saved) {
+            if (p.applicable() && (best == null || p.savedWallNanos() > best.saved)) {
                 best = new Best("profile " + p.title(), p.savedWallNanos());
             }
         }
         for (WhatIfEntry m : r.whatIf().values()) {
-            if (best == null || m.savedWallNanos() > best.saved) {
+            if (m.applicable() && (best == null || m.savedWallNanos() > best.saved)) {
                 best = new Best(m.title(), m.savedWallNanos());
             }
         }
@@ -209,35 +209,41 @@ public final class ReportHtml {
             b.append("<p class=\"empty\">No what-if model applies to this capture.</p></section>\n");
             return;
         }
-        List<Map.Entry<String, WhatIfEntry>> models = new ArrayList<>(r.whatIf().entrySet());
+        List<Map.Entry<String, WhatIfEntry>> models = new ArrayList<>();
+        List<Map.Entry<String, WhatIfEntry>> cannot = new ArrayList<>();
+        r.whatIf().entrySet().forEach(e -> (e.getValue().applicable() ? models : cannot).add(e));
         models.sort(Comparator.comparingLong((Map.Entry<String, WhatIfEntry> e) -> e.getValue().savedWallNanos()).reversed());
-        List<Charts.Remaining> rows = new ArrayList<>();
-        for (Map.Entry<String, WhatIfEntry> e : models) {
-            WhatIfEntry m = e.getValue();
-            rows.add(new Charts.Remaining(e.getKey(), base, m.projectedWallNanos(), m.title() + ": would wait "
-                    + d(m.projectedWallNanos()) + " instead of " + d(base) + "; " + n(m.savedRoundTrips()) + " round trips saved"));
-        }
-        b.append(Charts.remaining(rows, "Wall-clock wait with each change"));
-        List<String> windows = models.get(0).getValue().sweep().stream().map(WhatIfEntry.SweepPoint::window).toList();
-        List<Charts.Series> series = new ArrayList<>();
-        for (Map.Entry<String, WhatIfEntry> e : models) {
-            if (e.getValue().windowed() && series.size() < Charts.PALETTE.length) {
-                series.add(new Charts.Series(e.getKey(), e.getValue().sweep().stream().map(WhatIfEntry.SweepPoint::savedWallNanos).toList()));
+        if (!models.isEmpty()) {
+            List<Charts.Remaining> rows = new ArrayList<>();
+            for (Map.Entry<String, WhatIfEntry> e : models) {
+                WhatIfEntry m = e.getValue();
+                rows.add(new Charts.Remaining(e.getKey(), base, m.projectedWallNanos(), m.title() + ": would wait "
+                        + d(m.projectedWallNanos()) + " instead of " + d(base) + "; " + n(m.savedRoundTrips())
+                        + " round trips saved"));
             }
-        }
-        if (!series.isEmpty()) {
-            b.append("<h3 class=\"dim\" style=\"font-size:13px;margin:10px 0 0\">Saved wall-clock wait by cache window</h3>");
-            b.append(Charts.sweep(windows, series, "Saved wait over the window sweep"));
+            b.append(Charts.remaining(rows, "Wall-clock wait with each change"));
+            List<String> windows = models.get(0).getValue().sweep().stream().map(WhatIfEntry.SweepPoint::window).toList();
+            List<Charts.Series> series = new ArrayList<>();
+            for (Map.Entry<String, WhatIfEntry> e : models) {
+                if (e.getValue().windowed() && series.size() < Charts.PALETTE.length) {
+                    series.add(new Charts.Series(e.getKey(),
+                            e.getValue().sweep().stream().map(WhatIfEntry.SweepPoint::savedWallNanos).toList()));
+                }
+            }
+            if (!series.isEmpty()) {
+                b.append("<h3 class=\"dim\" style=\"font-size:13px;margin:10px 0 0\">Saved wall-clock wait by cache window</h3>");
+                b.append(Charts.sweep(windows, series, "Saved wait over the window sweep"));
+            }
         }
         b.append("<div class=\"scroll\"><table><thead><tr><th class=\"l\">Model</th><th>Round trips saved</th><th>RTT saved</th>"
                 + "<th>Wall saved</th><th>Stale hits</th><th>Would wait</th><th class=\"l\">Sweep 0 → ∞</th></tr></thead><tbody>");
         for (Map.Entry<String, WhatIfEntry> e : models) {
             WhatIfEntry m = e.getValue();
-            b.append("<tr><td class=\"l wrap\"><a href=\"#model-").append(esc(e.getKey())).append("\">").append(esc(m.title()))
-                    .append("</a><br><span class=\"dim mono\">").append(esc(e.getKey())).append("</span></td><td>")
-                    .append(n(m.savedRoundTrips())).append("</td><td>").append(d(m.savedRttNanos())).append("</td><td class=\"pos\">")
-                    .append(d(m.savedWallNanos())).append(" <span class=\"dim\">(").append(pct(m.savedWallNanos(), base))
-                    .append(")</span></td><td").append(m.staleHits() > 0 ? " class=\"neg\"" : "").append(">").append(n(m.staleHits()))
+            modelCell(b, e.getKey(), m);
+            b.append("<td>").append(n(m.savedRoundTrips())).append("</td><td>").append(d(m.savedRttNanos()))
+                    .append("</td><td class=\"pos\">").append(d(m.savedWallNanos())).append(" <span class=\"dim\">(")
+                    .append(pct(m.savedWallNanos(), base)).append(")</span></td><td")
+                    .append(m.staleHits() > 0 ? " class=\"neg\"" : "").append(">").append(n(m.staleHits()))
                     .append("</td><td>").append(d(m.projectedWallNanos())).append("</td><td class=\"l\">");
             if (m.windowed()) {
                 b.append(Charts.sparkline(m.sweep().stream().map(WhatIfEntry.SweepPoint::savedWallNanos).toList(),
@@ -246,6 +252,10 @@ public final class ReportHtml {
                 b.append("<span class=\"dim\">any window</span>");
             }
             b.append("</td></tr>");
+        }
+        for (Map.Entry<String, WhatIfEntry> e : cannot) {
+            modelCell(b, e.getKey(), e.getValue());
+            b.append("<td colspan=\"6\" class=\"l dim\">cannot run on this capture</td></tr>");
         }
         b.append("</tbody></table></div>");
         for (Map.Entry<String, WhatIfEntry> e : models) {
@@ -258,6 +268,7 @@ public final class ReportHtml {
                 b.append("; <span class=\"neg\">").append(n(m.staleHits())).append(" cached answers would have been stale</span>");
             }
             b.append(".</p><p class=\"dim\">").append(esc(m.assumptions())).append("</p>");
+            remarks(b, m.remarks());
             if (!m.removedByType().isEmpty()) {
                 b.append("<p class=\"dim\">Removed: ").append(esc(ReportCsv.counts(m.removedByType()))).append("</p>");
             }
@@ -272,7 +283,28 @@ public final class ReportHtml {
             evidence(b, m.evidence());
             b.append("</div>");
         }
+        for (Map.Entry<String, WhatIfEntry> e : cannot) {
+            WhatIfEntry m = e.getValue();
+            b.append("<div class=\"model\" id=\"model-").append(esc(e.getKey())).append("\"><h3>").append(esc(m.title()))
+                    .append(" <span class=\"dim\">cannot run on this capture</span></h3>");
+            remarks(b, m.remarks());
+            b.append("</div>");
+        }
         b.append("</section>\n");
+    }
+
+    private static void modelCell(StringBuilder b, String id, WhatIfEntry m) {
+        b.append("<tr><td class=\"l wrap\"><a href=\"#model-").append(esc(id)).append("\">").append(esc(m.title()))
+                .append("</a><br><span class=\"dim mono\">").append(esc(id)).append("</span></td>");
+    }
+
+    /** A model's or profile's remarks on this capture, as a short list. */
+    private static void remarks(StringBuilder b, List<String> remarks) {
+        if (!remarks.isEmpty()) {
+            b.append("<ul class=\"remarks\">");
+            remarks.forEach(x -> b.append("<li>").append(esc(x)).append("</li>"));
+            b.append("</ul>");
+        }
     }
 
     private static void profiles(StringBuilder b, Report r) {
@@ -284,9 +316,15 @@ public final class ReportHtml {
             return;
         }
         List<Charts.Remaining> rows = new ArrayList<>();
-        r.profiles().forEach((id, p) -> rows.add(new Charts.Remaining(id, base, p.predictedWaitNanos(),
-                p.title() + ": would wait " + d(p.predictedWaitNanos()) + " instead of " + d(base))));
-        b.append(Charts.remaining(rows, "Wall-clock wait with each profile"));
+        r.profiles().forEach((id, p) -> {
+            if (p.applicable()) {
+                rows.add(new Charts.Remaining(id, base, p.predictedWaitNanos(),
+                        p.title() + ": would wait " + d(p.predictedWaitNanos()) + " instead of " + d(base)));
+            }
+        });
+        if (!rows.isEmpty()) {
+            b.append(Charts.remaining(rows, "Wall-clock wait with each profile"));
+        }
         Map<String, Long> real = r.capture().messageCounts();
         b.append("<div class=\"scroll\"><table><thead><tr><th class=\"l\">Profile</th><th>Would wait</th><th>Saved</th>"
                 + "<th>Round trips saved</th><th>Stale hits</th><th class=\"l\">Messages that change</th></tr></thead><tbody>");
@@ -294,7 +332,14 @@ public final class ReportHtml {
             ProfileEntry p = e.getValue();
             b.append("<tr><td class=\"l wrap\"><b>").append(esc(p.title())).append("</b><br><span class=\"dim mono\">")
                     .append(esc(e.getKey())).append("</span><br><span class=\"dim\">").append(esc(p.description()))
-                    .append("</span></td><td>").append(d(p.predictedWaitNanos())).append("</td><td class=\"pos\">")
+                    .append("</span>");
+            remarks(b, p.remarks());
+            b.append("</td>");
+            if (!p.applicable()) {
+                b.append("<td colspan=\"5\" class=\"l dim\">cannot run on this capture</td></tr>");
+                continue;
+            }
+            b.append("<td>").append(d(p.predictedWaitNanos())).append("</td><td class=\"pos\">")
                     .append(d(p.savedWallNanos())).append(" <span class=\"dim\">(").append(pct(p.savedWallNanos(), base))
                     .append(")</span></td><td>").append(n(p.savedRoundTrips())).append("</td><td>").append(n(p.staleHits()))
                     .append("</td><td class=\"l wrap mono\">");

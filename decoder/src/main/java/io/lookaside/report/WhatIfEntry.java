@@ -5,8 +5,11 @@ import java.util.Map;
 
 /**
  * One what-if model on the capture. The headline figures are at window ∞ (cached answers kept
- * until invalidated); {@code sweep} has them at every window.
+ * until invalidated); {@code sweep} has them at every window. A model that cannot run on this
+ * capture ({@code applicable} false: kernel tracepoints carry no names) has null figures, an
+ * empty sweep, and remarks that say why.
  *
+ * @param remarks             what qualifies the result on this capture, in the model's words
  * @param windowed            false when the window does not matter (a protocol change): every sweep point is equal
  * @param savedRoundTrips     requests the change removes from the wire or from the critical path
  * @param savedRttNanos       the sum of their waits
@@ -17,11 +20,12 @@ import java.util.Map;
  * @param evidence            the first removed requests
  */
 public record WhatIfEntry(String title, List<String> protocols, boolean windowed, String assumptions,
-                          long savedRoundTrips, long savedRttNanos, long savedWallNanos, long staleHits,
-                          Map<String, Long> removedByType, long projectedWallNanos, List<SweepPoint> sweep,
-                          EvidenceRefs evidence) {
+                          boolean applicable, List<String> remarks, Long savedRoundTrips, Long savedRttNanos,
+                          Long savedWallNanos, Long staleHits, Map<String, Long> removedByType, Long projectedWallNanos,
+                          List<SweepPoint> sweep, EvidenceRefs evidence) {
     public WhatIfEntry {
         protocols = List.copyOf(protocols);
+        remarks = List.copyOf(remarks);
         removedByType = Maps.ordered(removedByType);
         sweep = List.copyOf(sweep);
     }

@@ -101,6 +101,27 @@ class AnalyzerTest {
     }
 
     @Test
+    void analyzeListsAModelThatCannotRunWithItsRemarksAndNoFigures() {
+        Session s = trace();
+        TestModel blind = new TestModel("blind", "Tgetattr", true, NINEP);
+        blind.applicable = false;
+        Profile p = new Profile("with-blind", "With blind", "", Protocol.NINEP,
+                List.of(new Profile.Step("blind", Windows.INFINITE)));
+        Analysis a = Analyzer.analyze(s, Lifecycles.of(s), List.of(blind), List.of(p), List.of());
+        assertThat(blind.simulated).isEmpty();
+        WhatIfRun run = a.whatIf().get(0);
+        assertThat(run.applicable()).isFalse();
+        assertThat(run.sweep()).isEmpty();
+        assertThat(run.atInfinity()).isNull();
+        assertThat(run.remarks()).containsExactly("the test model cannot run here");
+        assertThat(run.projectedWallNanos()).isEqualTo(a.baseWallNanos());
+        ProfileRun pr = a.profiles().get(0);
+        assertThat(pr.applicable()).isFalse();
+        assertThat(pr.savings()).isNull();
+        assertThat(pr.remarks()).containsExactly("the test model cannot run here");
+    }
+
+    @Test
     void analyzeCountsStaleHitsApartFromSavings() {
         NinePTrace t = NinePTrace.create();
         t.exchange(0, 100, r -> r.tgetattr(1, 1), r -> r.msg(io.lookaside.ninep.NinePTypes.RGETATTR, 1, OperationStatsTest.getattrBody()));

@@ -24,6 +24,7 @@ final class TestModel implements WhatIfModel {
     final Set<Protocol> protocols;
     final List<Long> simulated = new ArrayList<>();
     int staleConn = -1;
+    boolean applicable = true;
 
     TestModel(String id, String type, boolean windowed, Set<Protocol> protocols) {
         this.id = id;
@@ -55,6 +56,16 @@ final class TestModel implements WhatIfModel {
     @Override
     public boolean windowed() {
         return windowed;
+    }
+
+    @Override
+    public boolean applicable(Session session) {
+        return applicable;
+    }
+
+    @Override
+    public List<String> remarks(Session session) {
+        return applicable ? List.of() : List.of("the test model cannot run here");
     }
 
     @Override

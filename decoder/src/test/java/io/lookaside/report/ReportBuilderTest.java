@@ -99,6 +99,23 @@ class ReportBuilderTest {
     }
 
     @Test
+    void buildGivesNullFiguresAndRemarksForModelsThatCannotRun() throws Exception {
+        // Kernel tracepoints carry FUSE headers only: the FUSE models that need names or bodies cannot run.
+        var s = SessionLoader.load(Samples.path("b-fuse-bindfs.tracefs.txt"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        Report r = ReportBuilder.build(Analyzer.analyze(s), ReportBuilder.Options.DEFAULT);
+        WhatIfEntry negative = r.whatIf().get("fuse-negative-entry");
+        assertThat(negative.applicable()).isFalse();
+        assertThat(negative.remarks()).isNotEmpty();
+        assertThat(negative.savedRoundTrips()).isNull();
+        assertThat(negative.projectedWallNanos()).isNull();
+        assertThat(negative.sweep()).isEmpty();
+        String html = ReportHtml.render(r);
+        assertThat(html).contains("cannot run on this capture");
+        String json = ReportJson.toString(r);
+        assertThat(json).contains("\"savedRoundTrips\" : null");
+    }
+
+    @Test
     void buildKeepsFindingsInScoreOrderWithFrames() {
         Report r = ReportFixtures.report();
         assertThat(r.findings()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
