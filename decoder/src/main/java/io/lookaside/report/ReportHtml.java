@@ -283,11 +283,18 @@ public final class ReportHtml {
             evidence(b, m.evidence());
             b.append("</div>");
         }
-        for (Map.Entry<String, WhatIfEntry> e : cannot) {
-            WhatIfEntry m = e.getValue();
-            b.append("<div class=\"model\" id=\"model-").append(esc(e.getKey())).append("\"><h3>").append(esc(m.title()))
-                    .append(" <span class=\"dim\">cannot run on this capture</span></h3>");
-            remarks(b, m.remarks());
+        // Models that cannot run usually share one reason (headers only): say it once per reason.
+        Map<List<String>, List<Map.Entry<String, WhatIfEntry>>> byReason = new java.util.LinkedHashMap<>();
+        cannot.forEach(e -> byReason.computeIfAbsent(e.getValue().remarks(), k -> new ArrayList<>()).add(e));
+        for (Map.Entry<List<String>, List<Map.Entry<String, WhatIfEntry>>> g : byReason.entrySet()) {
+            b.append("<div class=\"model\">");
+            for (Map.Entry<String, WhatIfEntry> e : g.getValue()) {
+                b.append("<span id=\"model-").append(esc(e.getKey())).append("\"></span>");
+            }
+            b.append("<h3>Cannot run on this capture: <span class=\"dim\">")
+                    .append(esc(String.join(", ", g.getValue().stream().map(e -> e.getValue().title()).toList())))
+                    .append("</span></h3>");
+            remarks(b, g.getKey());
             b.append("</div>");
         }
         b.append("</section>\n");
