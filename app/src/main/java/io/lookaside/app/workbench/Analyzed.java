@@ -1,0 +1,14 @@
+package io.lookaside.app.workbench;
+
+import io.lookaside.analysis.Analysis;
+import io.lookaside.report.Report;
+import io.lookaside.session.Session;
+
+/**
+ * What the analysis engine derived from one loaded session, as the analysis features read it:
+ * the engine's results ({@link Analysis}: outcomes, lifecycles, findings with their evidence) and
+ * the report built from them ({@link Report}: the same figures as {@code lookaside report}
+ * writes them, so the workbench and the exported file never disagree).
+ */
+public record Analyzed(Session session, Analysis analysis, Report report) {
+}
