@@ -2,8 +2,6 @@ package io.lookaside.app.workbench;
 
 import io.lookaside.analysis.Analysis;
 import io.lookaside.analysis.Analyzer;
-import io.lookaside.report.Report;
-import io.lookaside.report.ReportBuilder;
 import io.lookaside.session.Session;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -62,11 +60,7 @@ public final class AnalysisViewModel {
      */
     static Analyzed run(Session s, TaskContext ctx) {
         Analysis a = Analyzer.analyze(s);
-        if (ctx.cancelled()) {
-            return null;
-        }
-        Report r = ReportBuilder.build(a, ReportBuilder.Options.DEFAULT);
-        return new Analyzed(s, a, r);
+        return ctx.cancelled() ? null : Analyzed.of(s, a);
     }
 
     /** The analysis of the loaded session, or null while it runs (or when none is loaded). */
