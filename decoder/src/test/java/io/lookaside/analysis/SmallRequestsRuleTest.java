@@ -26,9 +26,22 @@ class SmallRequestsRuleTest {
         t.exchange(3200, 3250, r -> r.twrite(1, 5, 9000, 512), r -> r.rwrite(1, 512));
         t.exchange(3300, 3350, r -> r.twrite(1, 5, 9512, 512), r -> r.rwrite(1, 512));
         Finding f = rule.evaluate(NegativeLookupsRuleTest.input(t.session()));
-        assertThat(f.summary()).startsWith("13 Tread/Twrite moved 10340 bytes; sequential runs on one fid could have used 9 fewer");
+        assertThat(f.summary()).startsWith("13 reads and writes moved 10340 bytes; sequential runs on one file could have used 9 fewer");
         assertThat(f.explanation()).contains("msize − 24 = 8192 bytes");
         assertThat(f.evidence().fids()).contains(3L, 5L);
+    }
+
+    /**
+     * bindfs (libfuse 2, protocol 7.19, max_write 131072 in its INIT reply) gets the workload's appends and the
+     * 512 KiB file as WRITEs of the application's sizes: runs of small writes that fewer WRITEs could carry.
+     */
+    @Test
+    void evaluateFindsSmallSequentialFuseWrites() throws Exception {
+        Finding f = RuleFixtures.evaluate(rule, "b-fuse-bindfs.fusedump.gz");
+        assertThat(f.summary()).matches("\\d+ reads and writes moved \\d+ bytes; sequential runs on one file could have "
+                + "used \\d+ fewer requests .*");
+        assertThat(f.fix()).contains("writeback_cache");
+        assertThat(f.evidence().fids()).isEmpty();
     }
 
     @Test
