@@ -116,6 +116,7 @@ public final class LifecyclesView extends BorderPane {
                                           Predicate<T> leaked, LifecyclesViewModel vm) {
         TableView<T> t = new TableView<>(items);
         t.setId(id);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(Widgets.placeholder(placeholder));
         t.setRowFactory(v -> {
             TableRow<T> row = new TableRow<>() {

@@ -57,6 +57,7 @@ public final class WaitsView extends BorderPane {
 
         TableView<OperationRow> table = new TableView<>(vm.operations());
         table.setId("waitsTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(placeholder);
         table.setPlaceholder(empty);

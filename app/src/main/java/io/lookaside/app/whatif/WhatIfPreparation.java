@@ -13,7 +13,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -23,14 +22,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
  *
  * @param evidence the first {@link #EVIDENCE_LIMIT} requests of each model
  * @param requests how many requests each model removes or unblocks in all
- * @param sweeps   saved wait per window, per model
+ * @param sweeps   saved wait and round trips per window, per model
  */
 record WhatIfPreparation(Map<String, List<MessageRef>> evidence, Map<String, Integer> requests,
-                         Map<String, CategoryDataset> sweeps) {
+                         Map<String, SweepData> sweeps) {
     /** Enough to scroll through and spot a pattern; the count says how many there are in all. */
     static final int EVIDENCE_LIMIT = 1000;
-    static final String SAVED_WALL = "Saved wall-clock wait";
-    static final String SAVED_RTT = "Saved request→reply time";
 
     /** Runs off the FX thread; null once cancelled. */
     static WhatIfPreparation of(Analyzed a, TaskContext ctx) {
@@ -60,15 +57,16 @@ record WhatIfPreparation(Map<String, List<MessageRef>> evidence, Map<String, Int
             evidence.put(run.model().id(), List.copyOf(refs));
             requests.put(run.model().id(), n);
         }
-        Map<String, CategoryDataset> sweeps = new HashMap<>();
+        Map<String, SweepData> sweeps = new HashMap<>();
         for (Map.Entry<String, WhatIfEntry> e : a.report().whatIf().entrySet()) {
-            DefaultCategoryDataset d = new DefaultCategoryDataset();
+            DefaultCategoryDataset wait = new DefaultCategoryDataset();
+            DefaultCategoryDataset trips = new DefaultCategoryDataset();
             for (WhatIfEntry.SweepPoint p : e.getValue().sweep()) {
                 String w = window(p.window());
-                d.addValue(p.savedWallNanos() / 1e6, SAVED_WALL, w);
-                d.addValue(p.savedRttNanos() / 1e6, SAVED_RTT, w);
+                wait.addValue(p.savedWallNanos() / 1e6, SweepData.SAVED_WAIT, w);
+                trips.addValue(p.savedRoundTrips(), SweepData.SAVED_TRIPS, w);
             }
-            sweeps.put(e.getKey(), d);
+            sweeps.put(e.getKey(), new SweepData(wait, trips));
         }
         return new WhatIfPreparation(evidence, requests, sweeps);
     }

@@ -27,9 +27,11 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.category.CategoryDataset;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -38,8 +40,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * their predicted message counts and wait. Lays out and binds {@link WhatIfViewModel} only.
  */
 public final class WhatIfView extends BorderPane {
-    private final JFreeChart sweepChart = ChartFactory.createBarChart("Saved wait by cache window", "Cache window",
-            "Saved (ms)", new DefaultCategoryDataset(), PlotOrientation.VERTICAL, true, true, false);
+    private final JFreeChart sweepChart = ChartFactory.createBarChart("Saved by cache window", "Cache window",
+            "Saved wall-clock wait (ms)", new DefaultCategoryDataset(), PlotOrientation.VERTICAL, true, true, false);
 
     public WhatIfView(WhatIfViewModel vm, ObservableStringValue placeholder) {
         getStyleClass().add("whatif-view");
@@ -62,6 +64,7 @@ public final class WhatIfView extends BorderPane {
     private Node models(WhatIfViewModel vm, ObservableStringValue placeholder) {
         TableView<ModelRow> table = new TableView<>(vm.models());
         table.setId("whatIfTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Widgets.placeholder(placeholder));
         TableColumn<ModelRow, String> id = text("Id", 160, ModelRow::id);
         id.setId("whatif-id");
@@ -76,6 +79,14 @@ public final class WhatIfView extends BorderPane {
                 number("Would wait", 100, (ModelRow m) -> m.entry().projectedWallNanos(), vm::duration)));
         Widgets.bindSelection(table, vm.selectedModelProperty());
 
+        // Round trips on a second axis, as a line over the bars: how many requests a window saves
+        // next to how much wait, which differ when the saved requests were quick or overlapped.
+        CategoryPlot plot = sweepChart.getCategoryPlot();
+        NumberAxis tripsAxis = new NumberAxis(SweepData.SAVED_TRIPS);
+        plot.setRangeAxis(1, tripsAxis);
+        plot.setRenderer(1, new LineAndShapeRenderer(true, true));
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         ChartViewer chart = Charts.viewer("sweepChart", sweepChart);
         vm.sweepProperty().addListener((o, was, d) -> showSweep(d));
         vm.sweepTitleProperty().addListener((o, was, t) -> Charts.update(sweepChart, c -> c.setTitle(t)));
@@ -117,6 +128,7 @@ public final class WhatIfView extends BorderPane {
     private Node profiles(WhatIfViewModel vm, ObservableStringValue placeholder) {
         TableView<ProfileRow> table = new TableView<>(vm.profiles());
         table.setId("profilesTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Widgets.placeholder(placeholder));
         table.getColumns().setAll(List.of(
                 text("Profile", 300, (ProfileRow p) -> p.entry().title()),
@@ -132,6 +144,7 @@ public final class WhatIfView extends BorderPane {
         Label description = Widgets.label("profileDescription", "feature-note", vm.profileDescriptionProperty());
         TableView<CountRow> counts = new TableView<>(vm.counts());
         counts.setId("profileCountsTable");
+        counts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         counts.setPlaceholder(new Label("Select a profile"));
         counts.getColumns().setAll(List.of(
                 text("Message type", 160, CountRow::type),
@@ -147,7 +160,11 @@ public final class WhatIfView extends BorderPane {
         return all;
     }
 
-    private void showSweep(CategoryDataset d) {
-        Charts.update(sweepChart, c -> ((CategoryPlot) c.getPlot()).setDataset(d));
+    private void showSweep(SweepData d) {
+        Charts.update(sweepChart, c -> {
+            CategoryPlot p = c.getCategoryPlot();
+            p.setDataset(0, d.savedWait());
+            p.setDataset(1, d.savedTrips());
+        });
     }
 }

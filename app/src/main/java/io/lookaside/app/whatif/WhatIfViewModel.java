@@ -24,8 +24,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.jfree.data.category.CategoryDataset;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The what-if view (what-if.md): for every model the engine ran, what it would have saved at
@@ -66,8 +64,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyStringWrapper remarks = new ReadOnlyStringWrapper(this, "remarks", "");
     private final ObservableList<MessageRef> evidence = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper evidenceTitle = new ReadOnlyStringWrapper(this, "evidenceTitle", "");
-    private final ReadOnlyObjectWrapper<CategoryDataset> sweep =
-            new ReadOnlyObjectWrapper<>(this, "sweep", new DefaultCategoryDataset());
+    private final ReadOnlyObjectWrapper<SweepData> sweep = new ReadOnlyObjectWrapper<>(this, "sweep", SweepData.EMPTY);
     private final ReadOnlyStringWrapper sweepTitle = new ReadOnlyStringWrapper(this, "sweepTitle", "");
 
     private final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
@@ -131,7 +128,7 @@ public final class WhatIfViewModel {
             remarks.set("");
             evidenceTitle.set("");
             sweepTitle.set("");
-            sweep.set(new DefaultCategoryDataset());
+            sweep.set(SweepData.EMPTY);
             return;
         }
         WhatIfEntry e = m.entry();
@@ -139,10 +136,10 @@ public final class WhatIfViewModel {
         modelHeadline.set(headline(e, shown.report().totals().wallNanos()));
         assumptions.set(e.assumptions());
         remarks.set(bullets(e.remarks()));
-        sweepTitle.set(e.windowed() ? "Saved wait by cache window" : "Saved wait (the window does not matter for this change)");
+        sweepTitle.set(m.id() + (e.windowed() ? ": saved by cache window" : ": saved (the window does not matter)"));
         if (prepared == null) {
             evidenceTitle.set("Requests removed: preparing …");
-            sweep.set(new DefaultCategoryDataset());
+            sweep.set(SweepData.EMPTY);
             return;
         }
         List<MessageRef> refs = prepared.evidence().getOrDefault(m.id(), List.of());
@@ -152,7 +149,7 @@ public final class WhatIfViewModel {
                 : all == 0 ? "Requests removed: none"
                 : refs.size() < all ? String.format(Locale.ROOT, "Requests removed at ∞: the first %,d of %,d", refs.size(), all)
                 : String.format(Locale.ROOT, "Requests removed at ∞: %,d", all));
-        sweep.set(prepared.sweeps().getOrDefault(m.id(), new DefaultCategoryDataset()));
+        sweep.set(prepared.sweeps().getOrDefault(m.id(), SweepData.EMPTY));
     }
 
     /** "This capture waited 2.33 s …": the real wait every model's projection is measured against. */
@@ -288,8 +285,8 @@ public final class WhatIfViewModel {
         return evidenceTitle.getReadOnlyProperty();
     }
 
-    /** The selected model's saved wait per window (ms), for the sweep chart. */
-    public ReadOnlyObjectProperty<CategoryDataset> sweepProperty() {
+    /** The selected model's saved wait and round trips per window, for the sweep chart. */
+    public ReadOnlyObjectProperty<SweepData> sweepProperty() {
         return sweep.getReadOnlyProperty();
     }
 

@@ -12,6 +12,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -72,16 +73,25 @@ public final class Charts {
             c.setRangeGridlineStroke(new BasicStroke(1f));
             c.setDomainGridlinesVisible(false);
             axis(c.getDomainAxis());
-            axis(c.getRangeAxis());
-            if (c.getRenderer() instanceof BarRenderer r) {
-                r.setBarPainter(new StandardBarPainter());
-                r.setShadowVisible(false);
-                r.setDrawBarOutline(false);
-                r.setItemMargin(0.05);
-                r.setMaximumBarWidth(0.12);
+            for (int a = 0; a < c.getRangeAxisCount(); a++) {
+                if (c.getRangeAxis(a) != null) {
+                    axis(c.getRangeAxis(a));
+                }
             }
-            for (int k = 0; k < SERIES.length; k++) {
-                c.getRenderer().setSeriesPaint(k, SERIES[k]);
+            // Colours run on across renderers, so a second dataset's series does not repeat the first's.
+            for (int r = 0; r < c.getRendererCount(); r++) {
+                CategoryItemRenderer renderer = c.getRenderer(r);
+                if (renderer instanceof BarRenderer bars) {
+                    bars.setBarPainter(new StandardBarPainter());
+                    bars.setShadowVisible(false);
+                    bars.setDrawBarOutline(false);
+                    bars.setItemMargin(0.05);
+                    bars.setMaximumBarWidth(0.12);
+                }
+                for (int k = 0; renderer != null && k < SERIES.length; k++) {
+                    renderer.setSeriesPaint(k, SERIES[(r + k) % SERIES.length]);
+                    renderer.setSeriesStroke(k, new BasicStroke(2f));
+                }
             }
         } else if (p instanceof XYPlot x) {
             x.setRangeGridlinePaint(GRID);
@@ -91,14 +101,13 @@ public final class Charts {
             axis(x.getDomainAxis());
             axis(x.getRangeAxis());
             // Colours run on across renderers, so a second dataset's series does not repeat the first's.
-            int colour = 0;
             for (int r = 0; r < x.getRendererCount(); r++) {
                 XYItemRenderer renderer = x.getRenderer(r);
                 if (renderer == null) {
                     continue;
                 }
-                for (int k = 0; k < 2 && colour < SERIES.length; k++, colour++) {
-                    Color c = SERIES[colour];
+                for (int k = 0; k < SERIES.length; k++) {
+                    Color c = SERIES[(r + k) % SERIES.length];
                     renderer.setSeriesPaint(k, renderer instanceof XYAreaRenderer
                             ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 150) : c);
                     renderer.setSeriesStroke(k, new BasicStroke(1.4f));

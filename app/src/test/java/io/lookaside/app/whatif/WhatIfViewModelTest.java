@@ -1,6 +1,7 @@
 package io.lookaside.app.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.lookaside.app.testing.AnalyzedSamples;
 import io.lookaside.app.testing.ManualFxThread;
@@ -91,11 +92,13 @@ class WhatIfViewModelTest {
 
         vm.selectedModelProperty().set(row("negative-dentry"));
 
-        var sweep = vm.sweepProperty().get();
-        assertThat(sweep.getColumnKeys()).containsExactly("0", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "∞");
-        double atInfinity = sweep.getValue(WhatIfPreparation.SAVED_WALL, "∞").doubleValue();
-        assertThat(atInfinity * 1e6).isCloseTo(row("negative-dentry").entry().savedWallNanos(),
-                org.assertj.core.api.Assertions.within(1.0));
+        SweepData sweep = vm.sweepProperty().get();
+        assertThat(sweep.savedWait().getColumnKeys()).containsExactly("0", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "∞");
+        assertThat(sweep.savedTrips().getColumnKeys()).isEqualTo(sweep.savedWait().getColumnKeys());
+        double atInfinity = sweep.savedWait().getValue(SweepData.SAVED_WAIT, "∞").doubleValue();
+        assertThat(atInfinity * 1e6).isCloseTo(row("negative-dentry").entry().savedWallNanos(), within(1.0));
+        assertThat(sweep.savedTrips().getValue(SweepData.SAVED_TRIPS, "∞").longValue())
+                .isEqualTo(row("negative-dentry").entry().savedRoundTrips());
         assertThat(vm.assumptionsProperty().get()).isEqualTo(Models.byId("negative-dentry").assumptions());
         assertThat(vm.modelHeadlineProperty().get())
                 .contains("this workload would wait " + Durations.format(row("negative-dentry").entry().projectedWallNanos())

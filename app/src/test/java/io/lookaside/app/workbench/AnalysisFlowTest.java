@@ -118,7 +118,9 @@ class AnalysisFlowTest {
         page.waitUntil(() -> ((CategoryPlot) page.chart("sweepChart").getChart().getPlot()).getDataset().getColumnCount() == 7);
         CategoryPlot sweep = (CategoryPlot) page.chart("sweepChart").getChart().getPlot();
         assertThat(sweep.getDataset().getColumnKeys()).containsExactly("0", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "∞");
-        assertThat(sweep.getDataset().getValue(0, 6).doubleValue()).isPositive();
+        assertThat(sweep.getDataset(0).getValue(0, 6).doubleValue()).isPositive();
+        assertThat(sweep.getDataset(1).getValue(0, 6).longValue())
+                .isEqualTo(page.whatIfRow("negative-dentry").entry().savedRoundTrips());
     }
 
     @Test
