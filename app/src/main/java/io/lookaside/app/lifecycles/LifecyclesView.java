@@ -37,7 +37,7 @@ import javafx.scene.layout.VBox;
  * query. Lays out and binds {@link LifecyclesViewModel} only.
  */
 public final class LifecyclesView extends BorderPane {
-    private static final PseudoClass LEAKED = PseudoClass.getPseudoClass("leaked");
+    private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
 
     public LifecyclesView(LifecyclesViewModel vm, ObservableStringValue placeholder) {
         getStyleClass().add("lifecycles-view");
@@ -123,7 +123,7 @@ public final class LifecyclesView extends BorderPane {
                 @Override
                 protected void updateItem(T item, boolean empty) {
                     super.updateItem(item, empty);
-                    pseudoClassStateChanged(LEAKED, !empty && item != null && leaked.test(item));
+                    pseudoClassStateChanged(HELD, !empty && item != null && leaked.test(item));
                 }
             };
             row.setOnMouseClicked(e -> {

@@ -90,6 +90,7 @@ public final class WhatIfView extends BorderPane {
         ChartViewer chart = Charts.viewer("sweepChart", sweepChart);
         vm.sweepProperty().addListener((o, was, d) -> showSweep(d));
         vm.sweepTitleProperty().addListener((o, was, t) -> Charts.update(sweepChart, c -> c.setTitle(t)));
+        vm.sweepEmptyTextProperty().addListener((o, was, t) -> Charts.update(sweepChart, c -> c.getPlot().setNoDataMessage(t)));
 
         Label title = Widgets.label("whatIfModelTitle", "detail-title", vm.modelTitleProperty());
         Label headline = Widgets.label("whatIfHeadline", "feature-headline", vm.modelHeadlineProperty());
@@ -102,7 +103,7 @@ public final class WhatIfView extends BorderPane {
         remarksHeader.visibleProperty().bind(vm.remarksProperty().isNotEmpty());
         remarksHeader.managedProperty().bind(remarksHeader.visibleProperty());
         remarks.managedProperty().bind(remarksHeader.visibleProperty());
-        VBox text = new VBox(6, title, headline, assumptionsHeader, assumptions, remarksHeader, remarks);
+        VBox text = new VBox(6, title, headline, remarksHeader, remarks, assumptionsHeader, assumptions);
         text.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane textScroll = new ScrollPane(text);
         textScroll.setFitToWidth(true);

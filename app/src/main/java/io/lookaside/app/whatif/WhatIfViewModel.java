@@ -66,6 +66,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyStringWrapper evidenceTitle = new ReadOnlyStringWrapper(this, "evidenceTitle", "");
     private final ReadOnlyObjectWrapper<SweepData> sweep = new ReadOnlyObjectWrapper<>(this, "sweep", SweepData.EMPTY);
     private final ReadOnlyStringWrapper sweepTitle = new ReadOnlyStringWrapper(this, "sweepTitle", "");
+    private final ReadOnlyStringWrapper sweepEmptyText = new ReadOnlyStringWrapper(this, "sweepEmptyText", "");
 
     private final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ProfileRow> selectedProfile = new SimpleObjectProperty<>(this, "selectedProfile");
@@ -137,6 +138,7 @@ public final class WhatIfViewModel {
         assumptions.set(e.assumptions());
         remarks.set(bullets(e.remarks()));
         sweepTitle.set(m.id() + (e.windowed() ? ": saved by cache window" : ": saved (the window does not matter)"));
+        sweepEmptyText.set(e.applicable() ? "Preparing …" : "This model could not run on this capture");
         if (prepared == null) {
             evidenceTitle.set("Requests removed: preparing …");
             sweep.set(SweepData.EMPTY);
@@ -288,6 +290,11 @@ public final class WhatIfViewModel {
     /** The selected model's saved wait and round trips per window, for the sweep chart. */
     public ReadOnlyObjectProperty<SweepData> sweepProperty() {
         return sweep.getReadOnlyProperty();
+    }
+
+    /** What the sweep chart says when it has no data. */
+    public ReadOnlyStringProperty sweepEmptyTextProperty() {
+        return sweepEmptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sweepTitleProperty() {

@@ -12,10 +12,12 @@ import javafx.scene.control.Tooltip;
  * the view-model. Numeric columns are right-aligned, as in Wireshark's statistics windows.
  */
 public final class Tables {
+    /** What a cell shows for a value that is not known. */
+    public static final String UNKNOWN = "—";
     private Tables() {
     }
 
-    /** A column showing {@code value} as {@code text}; null values show empty. */
+    /** A column showing {@code value} as {@code text}; a null value (not known, e.g. a model that could not run) shows "—". */
     public static <T, V extends Comparable<? super V>> TableColumn<T, V> column(String title, double width,
                                                                           Function<T, V> value,
                                                                           Function<? super V, String> text) {
@@ -27,7 +29,7 @@ public final class Tables {
             @Override
             protected void updateItem(V v, boolean empty) {
                 super.updateItem(v, empty);
-                String s = empty || v == null ? null : text.apply(v);
+                String s = empty ? null : v == null ? UNKNOWN : text.apply(v);
                 setText(s);
                 setTooltip(s != null && s.length() > 40 ? new Tooltip(s) : null);
             }
