@@ -84,4 +84,19 @@ class AppArchitectureTest {
                         call -> call.getName().equals("simulate") || call.getName().equals("evaluate")))
                 .check(APP);
     }
+
+    /**
+     * A capture is untrusted input: paths, names and xattr values inside it must never be handed
+     * to something that opens or runs them (a browser, a file manager, a shell).
+     */
+    @Test
+    void appNeverOpensOrRunsAnythingOutsideItself() {
+        noClasses().that().resideInAPackage("io.lookaside.app..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("javafx.application.HostServices")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.awt.Desktop")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .check(APP);
+    }
 }

@@ -122,4 +122,15 @@ class WhatIfViewModelTest {
                 + Durations.format(loose.entry().predictedWaitNanos()) + " instead of "
                 + Durations.format(a.report().totals().wallNanos()) + " (−");
     }
+
+    @Test
+    void showOnKernelTracepointsSaysTheModelsCouldNotRunRatherThanShowingZero() {
+        // tracefs carries FUSE headers only: no names or node ids for the models to key on.
+        vm.show(AnalyzedSamples.get("b-fuse-bindfs.tracefs.txt"));
+
+        assertThat(vm.models()).isNotEmpty().allSatisfy(m -> assertThat(m.entry().savedRoundTrips()).isNull());
+        assertThat(vm.count(vm.models().get(0).entry().savedRoundTrips())).isEqualTo("—");
+        assertThat(vm.modelHeadlineProperty().get()).startsWith("Cannot run on this capture");
+        assertThat(vm.remarksProperty().get()).startsWith("•  ");
+    }
 }
