@@ -1,11 +1,8 @@
 package io.lookaside.capture;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +34,35 @@ import java.util.Map;
 public final class StraceSource implements CaptureSource {
     /** Bytes kept per split call or dump: larger than any FUSE message; beyond it the call is cut. */
     private static final int MAX_BYTES = FusedumpSource.MAX_MESSAGE;
+    /**
+     * What the reader holds at most, so that no input can fill the heap; past a bound the user
+     * is told and reading goes on.
+     *
+     * @param maxLine            the longest line read; longer ones are skipped. Default: a 16 MiB
+     *                           message printed with -xx (4 characters a byte), 16 times the
+     *                           kernel's default largest message; the -e read=all hex dumps carry
+     *                           larger messages in short lines
+     * @param maxUnfinishedChars characters of calls split by {@code <unfinished ...>} waiting for
+     *                           their {@code resumed} half (a real log has one per thread)
+     * @param maxPipes           pipes holding a vmspliced reply header not yet spliced
+     * @param maxDumpBuffers     hex dump buffers of one call (IOV_MAX iovecs)
+     * @param maxConnections     /dev/fuse fds (one per daemon thread with clone_fd)
+     */
+    record Limits(int maxLine, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers, int maxConnections) {
+        static final Limits DEFAULT = new Limits(64 << 20, 64L << 20, 1 << 16, 1024, 4096);
+    }
     private static final int DETAILED_WARNINGS = 20;
 
     private final Path path;
+    private final Limits limits;
 
     public StraceSource(Path path) {
+        this(path, Limits.DEFAULT);
+    }
+
+    StraceSource(Path path, Limits limits) {
         this.path = path;
+        this.limits = limits;
     }
 
     /** True when {@code text} (the first bytes of a file) has lines of strace syscall output. */
@@ -86,15 +106,19 @@ public final class StraceSource implements CaptureSource {
     @Override
     public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
         InputFiles.Counted input = InputFiles.openCounted(path);
-        Reader r = new Reader(sink);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1),
-                1 << 16)) {
+        Reader r = new Reader(sink, limits);
+        try (LineReader in = new LineReader(input.in(), limits.maxLine())) {
             String line;
-            while ((line = in.readLine()) != null && !monitor.cancelled()) {
+            while ((line = in.next()) != null && !monitor.cancelled()) {
                 r.line(line);
                 if ((r.lineNo & 4095) == 0) {
                     monitor.progress(input.consumed(), input.total());
                 }
+            }
+            if (in.overlong() > 0) {
+                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
+                        + limits.maxLine() + " characters were skipped (first: line " + in.firstOverlong() + "); rerun strace"
+                        + " with -e read=all -e write=all, whose hex dumps carry large messages in short lines"));
             }
         } catch (IOException e) {
             sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
@@ -199,14 +223,21 @@ public final class StraceSource implements CaptureSource {
         private final Map<Long, Conn> fuseFds = new HashMap<>();
         /** pipe (by -y path, or by pid without -y) → bytes vmspliced into it and not yet spliced out. */
         private final Map<String, byte[]> pipes = new HashMap<>();
+        private long unfinishedChars;
+        private long unfinishedDropped;
+        private long pipesDropped;
+        private long connectionsRefused;
         private long failed;
         private long otherFd;
         private long cut;
         private long spliced;
         private long splicedRequests;
 
-        Reader(MessageSink sink) {
+        private final Limits limits;
+
+        Reader(MessageSink sink, Limits limits) {
             this.sink = sink;
+            this.limits = limits;
         }
 
         void line(String line) {
@@ -225,6 +256,9 @@ public final class StraceSource implements CaptureSource {
             if (text.startsWith("<... ")) {
                 int close = text.indexOf(" resumed>");
                 String[] head = unfinished.remove(p.pid);
+                if (head != null) {
+                    unfinishedChars -= head[0].length();
+                }
                 if (close < 0 || head == null) {
                     return;
                 }
@@ -237,8 +271,15 @@ public final class StraceSource implements CaptureSource {
                 }
             } else if (text.endsWith("<unfinished ...>")) {
                 String head = text.substring(0, text.length() - "<unfinished ...>".length()).stripTrailing();
-                if (head.length() <= MAX_BYTES * 4L + 64) {
+                String[] earlier = unfinished.remove(p.pid);
+                if (earlier != null) {
+                    unfinishedChars -= earlier[0].length();
+                }
+                if (unfinishedChars + head.length() <= limits.maxUnfinishedChars()) {
                     unfinished.put(p.pid, new String[] {head, Long.toString(entry)});
+                    unfinishedChars += head.length();
+                } else {
+                    unfinishedDropped++;
                 }
                 calls++;
                 return;
@@ -260,7 +301,11 @@ public final class StraceSource implements CaptureSource {
                 return;
             }
             if (line.startsWith(" * ")) {
-                dump.add(new ByteArrayBuilder());
+                if (dump.size() < limits.maxDumpBuffers()) {
+                    dump.add(new ByteArrayBuilder());
+                } else {
+                    dump.get(dump.size() - 1).broken = true;
+                }
                 return;
             }
             if (dump.isEmpty()) {
@@ -317,6 +362,19 @@ public final class StraceSource implements CaptureSource {
                 }
                 sink.diagnostic(Diagnostic.info(0, -1, "pid " + e.getKey() + ": "
                         + head.substring(0, Math.min(40, head.length())) + "… never finished in the log"));
+            }
+            if (unfinishedDropped > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, unfinishedDropped + " <unfinished ...> calls were not kept"
+                        + " (more than " + limits.maxUnfinishedChars() + " characters of them waiting at once); their"
+                        + " resumed halves were skipped"));
+            }
+            if (pipesDropped > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, pipesDropped + " vmsplice headers were not kept (more than "
+                        + limits.maxPipes() + " pipes waiting for their splice at once)"));
+            }
+            if (connectionsRefused > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, connectionsRefused + " messages on further /dev/fuse fds were"
+                        + " skipped: more than " + limits.maxConnections() + " fds carried FUSE"));
             }
             if (failed > 0) {
                 sink.diagnostic(Diagnostic.info(0, -1, failed + " failed /dev/fuse calls skipped"
@@ -379,6 +437,9 @@ public final class StraceSource implements CaptureSource {
                 }
             }
             Conn conn = conn(c, fd, fdPath);
+            if (conn == null) {
+                return;
+            }
             int header = request ? 40 : 16;
             if (d.cut) {
                 cut++;
@@ -403,8 +464,13 @@ public final class StraceSource implements CaptureSource {
             sink.message(conn.index, request, c.line, ts, bytes, flags);
         }
 
+        /** The connection of a FUSE fd, made on first use; null once {@link Limits#maxConnections()} exist. */
         private Conn conn(StraceCall c, long fd, String fdPath) {
             Conn conn = fuseFds.get(fd);
+            if (conn == null && fuseFds.size() == limits.maxConnections()) {
+                connectionsRefused++;
+                return null;
+            }
             if (conn == null) {
                 // without -f strace prints no pid (0 here): the fd alone names the connection
                 String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + fdPath + ")" : "");
@@ -468,9 +534,20 @@ public final class StraceSource implements CaptureSource {
             if (parts == null) {
                 return;
             }
-            ByteArrayBuilder all = new ByteArrayBuilder();
-            parts.forEach(p -> all.add(p.data()));
-            pipes.put(pipeKey(c, 0), all.toArray());
+            // only the fuse_out_header (16 bytes) is used when the pipe is spliced into /dev/fuse
+            ByteArrayBuilder header = new ByteArrayBuilder();
+            for (StraceCall.Bytes p : parts) {
+                header.add(p.data());
+                if (header.size() >= 16) {
+                    break;
+                }
+            }
+            String key = pipeKey(c, 0);
+            if (pipes.size() >= limits.maxPipes() && !pipes.containsKey(key)) {
+                pipesDropped++;
+                return;
+            }
+            pipes.put(key, java.util.Arrays.copyOf(header.toArray(), Math.min(16, header.size())));
         }
 
         /** splice(fd_in, off_in, fd_out, off_out, len, flags). */
@@ -493,6 +570,9 @@ public final class StraceSource implements CaptureSource {
                 return;
             }
             Conn conn = conn(c, c.fd(2), out);
+            if (conn == null) {
+                return;
+            }
             spliced++;
             long len = ByteBuffer.wrap(header, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt(0) & 0xFFFF_FFFFL;
             sink.diagnostic(Diagnostic.info(c.line, conn.index, "reply of " + len + " bytes written with splice"

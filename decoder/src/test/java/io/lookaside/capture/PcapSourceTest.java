@@ -65,6 +65,25 @@ class PcapSourceTest {
         assertThat(sink.truncated).isFalse();
     }
 
+    @Test
+    void readCountsARecordWhoseTimestampCannotBeReadAndKeepsFrameNumbers() throws Exception {
+        byte[] pcap = io.lookaside.SampleSlices.pcap(Samples.path(DIOD), 0, 30);
+        int second = io.lookaside.SampleSlices.pcapRecords(pcap).get(1)[0];
+        // the nanoseconds field of record 2: above 999 999 999, which java.sql.Timestamp refuses
+        ByteBuffer.wrap(pcap).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(second + 4, 1_500_000_000);
+        Path good = dir.resolve("good.pcap");
+        Path bad = dir.resolve("bad.pcap");
+        Files.write(good, io.lookaside.SampleSlices.pcap(Samples.path(DIOD), 0, 30));
+        Files.write(bad, pcap);
+
+        RecordingSink expected = read(good);
+        RecordingSink s = read(bad);
+
+        assertThat(s.said("1 records were skipped because their header cannot be read (first: frame 2, nanos > 999999999"))
+                .isTrue();
+        assertThat(s.keys()).as("record 2 is a bare SYN-ACK: every message keeps its frame").isEqualTo(expected.keys());
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             c-diod-userspace.pcap.gz,
