@@ -32,8 +32,6 @@ import java.util.Map;
  * daemon got it; a reply's is the write's entry time.
  */
 public final class StraceSource implements CaptureSource {
-    /** Bytes kept per split call or dump: larger than any FUSE message; beyond it the call is cut. */
-    private static final int MAX_BYTES = FusedumpSource.MAX_MESSAGE;
     /**
      * What the reader holds at most, so that no input can fill the heap; past a bound the user
      * is told and reading goes on.
@@ -42,14 +40,17 @@ public final class StraceSource implements CaptureSource {
      *                           message printed with -xx (4 characters a byte), 16 times the
      *                           kernel's default largest message; the -e read=all hex dumps carry
      *                           larger messages in short lines
+     * @param maxDumpBytes       bytes of one hex dump buffer: larger than any FUSE message (as
+     *                           for fusedump); a longer dump is not used
      * @param maxUnfinishedChars characters of calls split by {@code <unfinished ...>} waiting for
      *                           their {@code resumed} half (a real log has one per thread)
      * @param maxPipes           pipes holding a vmspliced reply header not yet spliced
      * @param maxDumpBuffers     hex dump buffers of one call (IOV_MAX iovecs)
      * @param maxConnections     /dev/fuse fds (one per daemon thread with clone_fd)
      */
-    record Limits(int maxLine, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers, int maxConnections) {
-        static final Limits DEFAULT = new Limits(64 << 20, 64L << 20, 1 << 16, 1024, 4096);
+    record Limits(int maxLine, int maxDumpBytes, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers,
+            int maxConnections) {
+        static final Limits DEFAULT = new Limits(64 << 20, FusedumpSource.MAX_MESSAGE, 64L << 20, 1 << 16, 1024, 4096);
     }
     private static final int DETAILED_WARNINGS = 20;
 
@@ -323,7 +324,7 @@ public final class StraceSource implements CaptureSource {
             }
             long at = Long.parseLong(line.substring(off, end), 16);
             int hexEnd = Math.min(line.length(), end + 2 + 49);
-            if (at != b.size() || b.size() > MAX_BYTES) {
+            if (at != b.size() || b.size() >= limits.maxDumpBytes()) {
                 b.broken = true;
                 return;
             }

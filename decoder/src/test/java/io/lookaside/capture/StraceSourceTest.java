@@ -66,7 +66,7 @@ class StraceSourceTest {
 
     private static StraceSource.Limits limits(int maxLine, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers,
             int maxConnections) {
-        return new StraceSource.Limits(maxLine, maxUnfinishedChars, maxPipes, maxDumpBuffers, maxConnections);
+        return new StraceSource.Limits(maxLine, 1 << 20, maxUnfinishedChars, maxPipes, maxDumpBuffers, maxConnections);
     }
 
     private static final String FUSE_FD = "4<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
@@ -127,6 +127,20 @@ class StraceSourceTest {
 
         assertThat(whole.messages).extracting(RecordingSink.Message::bytes).containsExactly(REPLY_HEADER);
         assertThat(bounded.messages).as("the dump is incomplete and the string cut: nothing to deliver").isEmpty();
+    }
+
+    @Test
+    void readIgnoresADumpBufferPastTheBoundOfBytes() throws Exception {
+        String log = "1000.000100 read(3, \"" + xx(Arrays.copyOf(LOOKUP, 44)) + "\"..., 1052672) = 48\n" + dump(LOOKUP);
+        StraceSource.Limits roomy = new StraceSource.Limits(1 << 20, 48, 1 << 20, 16, 16, 16);
+        StraceSource.Limits tight = new StraceSource.Limits(1 << 20, 32, 1 << 20, 16, 16, 16);
+
+        RecordingSink whole = read(log, roomy);
+        RecordingSink bounded = read(log, tight);
+
+        assertThat(whole.messages).extracting(RecordingSink.Message::bytes).containsExactly(LOOKUP);
+        assertThat(bounded.messages).as("the dump is cut: the header of the cut string only")
+                .extracting(RecordingSink.Message::flags).containsExactly(MessageSink.HEADER_ONLY);
     }
 
     @Test
