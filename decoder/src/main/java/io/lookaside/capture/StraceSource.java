@@ -322,6 +322,10 @@ public final class StraceSource implements CaptureSource {
             if (end == off || end + 2 > line.length()) {
                 return;
             }
+            if (end - off > 8) {
+                b.broken = true; // strace prints %05x offsets; more than 8 digits is not a dump line
+                return;
+            }
             long at = Long.parseLong(line.substring(off, end), 16);
             int hexEnd = Math.min(line.length(), end + 2 + 49);
             if (at != b.size() || b.size() >= limits.maxDumpBytes()) {

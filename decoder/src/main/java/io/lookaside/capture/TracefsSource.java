@@ -92,8 +92,11 @@ public final class TracefsSource implements CaptureSource {
                     Matcher m = LINE.matcher(line);
                     Matcher rt = REALTIME.matcher(line);
                     if (m.matches() && !m.group(6).startsWith("fuse_") && rt.find()) {
-                        long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
-                        return Long.parseLong(rt.group(1)) * 1_000_000_000L + fraction(rt.group(2)) - ts;
+                        long ts = nanos(m.group(4), m.group(5));
+                        long wall = nanos(rt.group(1), rt.group(2));
+                        if (ts >= 0 && wall >= 0) {
+                            return wall - ts;
+                        }
                     }
                 }
             }
@@ -103,8 +106,15 @@ public final class TracefsSource implements CaptureSource {
         return Long.MIN_VALUE;
     }
 
-    private static long fraction(String digits) {
-        return Long.parseLong((digits + "000000000").substring(0, 9));
+    /**
+     * SECONDS.FRACTION (both digit runs) in nanoseconds, or -1 when the seconds do not fit:
+     * ten digits reach the year 2286 of wall-clock time, and far more of seconds since boot.
+     */
+    static long nanos(String seconds, String fraction) {
+        if (seconds.length() > 10) {
+            return -1;
+        }
+        return Long.parseLong(seconds) * 1_000_000_000L + Long.parseLong((fraction + "000000000").substring(0, 9));
     }
 
     private static final class Reader {
@@ -130,7 +140,13 @@ public final class TracefsSource implements CaptureSource {
                 }
                 return;
             }
-            long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
+            long ts = nanos(m.group(4), m.group(5));
+            if (ts < 0) {
+                if (line.contains("fuse_request_")) {
+                    unparsed++;
+                }
+                return;
+            }
             String event = m.group(6);
             String fields = m.group(7);
             if (event.equals("tracing_mark_write") || event.equals("print")) {

@@ -144,6 +144,16 @@ class StraceSourceTest {
     }
 
     @Test
+    void readTakesADumpLineWithAnOffsetOfMoreThanEightDigitsAsBroken() throws Exception {
+        String log = "1000.000100 read(3, \"" + xx(Arrays.copyOf(LOOKUP, 44)) + "\"..., 1052672) = 48\n"
+                + dump(LOOKUP).replaceFirst(" \\| 00010 ", " | 100000000000000000010 ");
+
+        RecordingSink s = read(log);
+
+        assertThat(s.messages).extracting(RecordingSink.Message::flags).containsExactly(MessageSink.HEADER_ONLY);
+    }
+
+    @Test
     void readFollowsUpToTheBoundOfFuseFds() throws Exception {
         String other = "5<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
         String log = lookupRead(FUSE_FD) + lookupRead(other) + lookupRead(FUSE_FD);

@@ -36,6 +36,17 @@ class TracefsSourceTest {
     }
 
     @Test
+    void readCountsALineWhoseTimestampDoesNotFitAsUnreadable() throws Exception {
+        RecordingSink s = read(send(39, 2).replace("3409.632882", "34099999999999999999999.632882")
+                + "bash-30874 [001] ...1. 3409.700000: tracing_mark_write: lab-sync realtime=99999999999999999999999.0\n"
+                + send(39, 4));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(3L);
+        assertThat(s.said("1 fuse_request lines could not be read")).isTrue();
+        assertThat(s.said("no \"realtime=\" trace marker")).isTrue();
+    }
+
+    @Test
     void readFollowsUpToTheBoundOfConnections() throws Exception {
         StringBuilder text = new StringBuilder();
         for (int c = 0; c <= TracefsSource.MAX_CONNECTIONS; c++) {

@@ -7,6 +7,12 @@ import io.lookaside.SampleSlices;
 import io.lookaside.Samples;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.InputKind;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.whatif.Models;
+import io.lookaside.whatif.Outcome;
+import io.lookaside.whatif.Savings;
+import io.lookaside.whatif.WhatIfModel;
+import io.lookaside.whatif.Windows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * records duplicated, dropped and reordered, with length fields overwritten by extreme values,
  * sometimes gzip-compressed (and then sometimes cut), are loaded as a user's file is. Each must
  * load to a session that passes {@link SessionChecks} or be refused with a one-line message,
- * within a time bound, allocating and retaining no more than bounds proportional to its size.
+ * within a time bound, allocating and retaining no more than bounds proportional to its size;
+ * a session then goes through lifecycles and every what-if model without failing.
  *
  * <p>Seeded and reproducible: the seed and the number of variants are printed;
  * {@code -Dmutation.seed=S -Dmutation.variants=N} replays a run (a failure names the variant,
@@ -111,9 +118,29 @@ class SessionLoaderMutationTest {
             SessionChecks.check(s, !s.sourceKind().startsWith("pcap"));
             assertThat(s.retainedStoreBytes()).as("bytes the session retains")
                     .isLessThanOrEqualTo((1L << 20) + 2L * v.bytes().length);
+            downstream(s);
         }
         Files.delete(file);
         return outcome;
+    }
+
+    /**
+     * What the workbench and the reports run over every session: lifecycles, then every model
+     * that applies, with and without a window, and the savings of its outcome.
+     */
+    private static void downstream(Session s) {
+        Lifecycles lifecycles = Lifecycles.of(s);
+        for (WhatIfModel m : Models.ALL) {
+            assertThat(m.remarks(s)).isNotNull();
+            if (!m.applicable(s)) {
+                continue;
+            }
+            for (long window : new long[] {0, Windows.AS_ANSWERED, Windows.INFINITE}) {
+                Outcome o = m.simulate(s, lifecycles, window);
+                assertThat(o.eliminated().length()).as(m.id()).isLessThanOrEqualTo(s.size());
+                assertThat(Savings.of(s, o).savedRoundTrips()).as(m.id()).isNotNegative();
+            }
+        }
     }
 
     /**
