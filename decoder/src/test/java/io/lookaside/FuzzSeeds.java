@@ -29,10 +29,14 @@ import java.util.Set;
  * Writes the fuzz targets' seed corpora from the real samples: small slices (the first records,
  * lines or messages of each sample, and a few mid-stream ones) in the targets' input layouts,
  * into the Jazzer inputs directories under src/test/resources. Run once when the samples or
- * the layouts change (docs/hostile-input.md):
+ * the layouts change (docs/hostile-input.md); the output is the same for the same samples:
  * <pre>
- * java -cp decoder/target/test-classes:decoder/target/classes:$(cat cp.txt) io.lookaside.FuzzSeeds decoder/src/test/resources samples
+ * mvn -o -q -pl decoder test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * java -cp decoder/target/test-classes:decoder/target/classes:$(cat decoder/cp.txt) \
+ *     io.lookaside.FuzzSeeds decoder/src/test/resources samples
  * </pre>
+ * Files named {@code finding-*} in the same directories are not seeds: they are inputs the
+ * fuzzers found, kept as regression tests.
  */
 public final class FuzzSeeds {
     private static final String[] NINEP_PCAPS = {
