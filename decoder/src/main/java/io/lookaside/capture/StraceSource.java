@@ -53,6 +53,8 @@ public final class StraceSource implements CaptureSource {
         static final Limits DEFAULT = new Limits(64 << 20, FusedumpSource.MAX_MESSAGE, 64L << 20, 1 << 16, 1024, 4096);
     }
     private static final int DETAILED_WARNINGS = 20;
+    /** PATH_MAX is 4096, and /dev/fuse paths are short; a connection name shows no more of a path. */
+    private static final int MAX_SHOWN_PATH = 256;
 
     private final Path path;
     private final Limits limits;
@@ -469,6 +471,14 @@ public final class StraceSource implements CaptureSource {
             sink.message(conn.index, request, c.line, ts, bytes, flags);
         }
 
+        /**
+         * A -y path as a connection's name shows it: the name goes into every message's JSON line,
+         * and a hostile log could make the path as long as a line.
+         */
+        private static String shown(String fdPath) {
+            return fdPath.length() <= MAX_SHOWN_PATH ? fdPath : fdPath.substring(0, MAX_SHOWN_PATH) + "…";
+        }
+
         /** The connection of a FUSE fd, made on first use; null once {@link Limits#maxConnections()} exist. */
         private Conn conn(StraceCall c, long fd, String fdPath) {
             Conn conn = fuseFds.get(fd);
@@ -478,7 +488,7 @@ public final class StraceSource implements CaptureSource {
             }
             if (conn == null) {
                 // without -f strace prints no pid (0 here): the fd alone names the connection
-                String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + fdPath + ")" : "");
+                String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + shown(fdPath) + ")" : "");
                 conn = new Conn(fuseFds.size(), id);
                 fuseFds.put(fd, conn);
                 sink.connection(conn.index, Protocol.FUSE, id);

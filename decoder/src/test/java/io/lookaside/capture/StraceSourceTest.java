@@ -154,6 +154,15 @@ class StraceSourceTest {
     }
 
     @Test
+    void readNamesAConnectionAfterAtMost256CharactersOfItsPath() throws Exception {
+        String path = "/dev/fuse" + "/x".repeat(3000);
+
+        RecordingSink s = read(lookupRead("4<" + xx(path.getBytes(StandardCharsets.US_ASCII)) + ">"));
+
+        assertThat(s.connections).containsExactly("fd 4 (" + path.substring(0, 256) + "…)");
+    }
+
+    @Test
     void readFollowsUpToTheBoundOfFuseFds() throws Exception {
         String other = "5<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
         String log = lookupRead(FUSE_FD) + lookupRead(other) + lookupRead(FUSE_FD);
