@@ -66,6 +66,24 @@ class PcapSourceTest {
     }
 
     @Test
+    void readStopsAtARecordLongerThanLibpcapAllowsWithoutAllocatingIt() throws Exception {
+        // file header: snaplen 2^31 - 1; one record claiming 5 MB, of which 100 bytes follow
+        ByteBuffer b = ByteBuffer.allocate(24 + 16 + 100).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xA1B23C4D).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(0x7FFF_FFFF).putInt(1);
+        b.putInt(1).putInt(0).putInt(5_000_000).putInt(5_000_000);
+        Path p = dir.resolve("long-record.pcap");
+        Files.write(p, b.array());
+        RecordingSink[] s = new RecordingSink[1];
+
+        long allocated = io.lookaside.Allocation.of(() -> s[0] = read(p));
+
+        assertThat(s[0].said("record 1 cannot be read (invalid packet capture length 5000000, bigger than maximum of 262144)"))
+                .isTrue();
+        assertThat(s[0].truncated).isTrue();
+        assertThat(allocated).as("bytes allocated for a record claiming 5 MB").isLessThan(4L << 20);
+    }
+
+    @Test
     void readCountsARecordWhoseTimestampCannotBeReadAndKeepsFrameNumbers() throws Exception {
         byte[] pcap = io.lookaside.SampleSlices.pcap(Samples.path(DIOD), 0, 30);
         int second = io.lookaside.SampleSlices.pcapRecords(pcap).get(1)[0];
