@@ -2,6 +2,7 @@ package io.lookaside.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lookaside.SampleSlices;
 import io.lookaside.Samples;
@@ -18,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +46,7 @@ class SessionLoaderMutationTest {
     private static final int DEFAULT_VARIANTS = 20_000;
     /** Per variant; the slices load in milliseconds, so only a hang or a blow-up comes near. */
     private static final long TIME_BOUND_NANOS = 5_000_000_000L;
+    private static final Duration HANG = Duration.ofSeconds(60);
     private static final int[] EXTREMES = {0, 1, 7, 15, 16, 39, 40, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x8000_0000, 0x0400_0000,
         0x0400_0001, 65535, 65536, 1 << 24};
 
@@ -80,9 +83,11 @@ class SessionLoaderMutationTest {
         long slowest = 0;
         for (int i = only >= 0 ? only : 0; i < (only >= 0 ? only + 1 : variants); i++) {
             Variant v = mutate(i, seed, bases);
+            String replay = v + ", seed " + seed + "; replay with -Dmutation.seed=" + seed + " -Dmutation.only=" + i;
             HostileLoad.Outcome[] outcome = new HostileLoad.Outcome[1];
-            assertThatCode(() -> outcome[0] = check(v)).as("%s, seed %d; replay with -Dmutation.seed=%d -Dmutation.only=%d",
-                    v, seed, seed, i).doesNotThrowAnyException();
+            // preemptive: a variant that hangs fails here, named, instead of hanging the build
+            assertThatCode(() -> outcome[0] = assertTimeoutPreemptively(HANG, () -> check(v), replay))
+                    .as(replay).doesNotThrowAnyException();
             if (outcome[0].session() != null) {
                 sessions++;
                 messages += outcome[0].session().size();
