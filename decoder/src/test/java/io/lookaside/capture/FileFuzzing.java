@@ -23,17 +23,20 @@ final class FileFuzzing {
     private FileFuzzing() {
     }
 
+    /** Jazzer fuzzes (rather than replays seeds and findings) when this is set, as Jazzer itself reads it. */
+    private static final boolean FUZZING = !System.getenv().getOrDefault("JAZZER_FUZZ", "").isEmpty();
+
     /**
-     * Allocation allowed for loading {@code n} input bytes: fixed buffers (stream buffers, the
-     * session's first store chunk and columns, libpcap's record copies) plus a constant per
-     * input byte for what the input itself may legitimately make (rows, stored bytes, lines).
-     * A length field that drives an allocation instead of the bytes present breaks it. The
-     * fixed part is looser than the mutation test's (SessionLoaderMutationTest) because Jazzer's
-     * hooks on string and regex methods allocate too while fuzzing; it still catches what a
-     * hostile length asks for (16 to 64 MiB).
+     * Allocation allowed for loading {@code n} input bytes. Replaying seeds and findings: fixed
+     * buffers (stream buffers, the session's first store chunk and columns, libpcap's record
+     * copies) plus a constant per input byte for what the input may legitimately make (rows,
+     * stored bytes, lines), as in the mutation test; a length field that drives an allocation
+     * instead of the bytes present breaks it. While fuzzing, Jazzer's hooks on string and regex
+     * methods allocate too (about 10 MB for 60 tracefs lines), so only a gross excess counts
+     * there; the tight bound is the replay's and the mutation test's.
      */
     static long allocationBound(long n) {
-        return (16L << 20) + 64 * n;
+        return FUZZING ? (64L << 20) + 4096 * n : (8L << 20) + 64 * n;
     }
 
     static void load(byte[] input, InputKind kind) throws IOException {
