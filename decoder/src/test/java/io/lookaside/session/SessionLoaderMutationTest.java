@@ -8,13 +8,20 @@ import io.lookaside.SampleSlices;
 import io.lookaside.Samples;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.InputKind;
+import io.lookaside.analysis.Analyzer;
 import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.report.Report;
+import io.lookaside.report.ReportBuilder;
+import io.lookaside.report.ReportCsv;
+import io.lookaside.report.ReportHtml;
+import io.lookaside.report.ReportJson;
 import io.lookaside.whatif.Models;
 import io.lookaside.whatif.Outcome;
 import io.lookaside.whatif.Savings;
 import io.lookaside.whatif.WhatIfModel;
 import io.lookaside.whatif.Windows;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -34,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * sometimes gzip-compressed (and then sometimes cut), are loaded as a user's file is. Each must
  * load to a session that passes {@link SessionChecks} or be refused with a one-line message,
  * within a time bound, allocating and retaining no more than bounds proportional to its size;
- * a session then goes through lifecycles and every what-if model without failing.
+ * a session then goes through lifecycles and every what-if model, and one in four through the
+ * whole report (analysis and the JSON, CSV and HTML writers), without failing.
  *
  * <p>Seeded and reproducible: the seed and the number of variants are printed;
  * {@code -Dmutation.seed=S -Dmutation.variants=N} replays a run (a failure names the variant,
@@ -47,6 +55,8 @@ class SessionLoaderMutationTest {
     /** Per variant; the slices load in milliseconds, so only a hang or a blow-up comes near. */
     private static final long TIME_BOUND_NANOS = 5_000_000_000L;
     private static final Duration HANG = Duration.ofSeconds(60);
+    /** The whole report (analysis, every window of every model, three formats) runs on one variant in this many. */
+    private static final int REPORT_EVERY = 4;
     private static final int[] EXTREMES = {0, 1, 7, 15, 16, 39, 40, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x8000_0000, 0x0400_0000,
         0x0400_0001, 65535, 65536, 1 << 24};
 
@@ -124,6 +134,9 @@ class SessionLoaderMutationTest {
             assertThat(s.retainedStoreBytes()).as("bytes the session retains")
                     .isLessThanOrEqualTo((1L << 20) + 2L * v.bytes().length);
             downstream(s);
+            if (v.index() % REPORT_EVERY == 0) {
+                report(s);
+            }
         }
         Files.delete(file);
         return outcome;
@@ -146,6 +159,14 @@ class SessionLoaderMutationTest {
                 assertThat(Savings.of(s, o).savedRoundTrips()).as(m.id()).isNotNegative();
             }
         }
+    }
+
+    /** What {@code lookaside report} does: analysis, then the report in every format. */
+    private static void report(Session s) throws IOException {
+        Report r = ReportBuilder.build(Analyzer.analyze(s), ReportBuilder.Options.DEFAULT);
+        ReportJson.write(r, OutputStream.nullOutputStream());
+        ReportCsv.write(r, OutputStream.nullOutputStream());
+        ReportHtml.write(r, OutputStream.nullOutputStream());
     }
 
     /**
