@@ -1,5 +1,7 @@
 package io.lookaside.capture;
 
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
 import io.lookaside.net.LinkType;
 import io.lookaside.net.Packet;
 import io.lookaside.net.PacketParser;
@@ -38,6 +40,29 @@ public final class PcapSource implements CaptureSource {
     private static final int BATCH = 4096;
     /** Per-record overhead of a classic pcap file, for progress (pcapng's differs a little). */
     private static final int RECORD_HEADER = 16;
+
+    /**
+     * The reader of the record being dispatched on this thread. pcap4j builds a
+     * {@code java.sql.Timestamp} from each record header before it calls the listener, and
+     * Timestamp refuses a fraction of a second outside 0..999 999 999 (a damaged header; libpcap
+     * does not check it). That exception is thrown inside the JNA callback, where JNA would log it
+     * to stderr and drop the record unseen. A JNA callback exception handler, installed once,
+     * hands it to this thread's reader instead, which counts the record, so that frame numbers
+     * stay Wireshark's, and tells the user; other callbacks' exceptions go to the handler JNA had.
+     */
+    private static final ThreadLocal<Reader> DISPATCHING = new ThreadLocal<>();
+
+    static {
+        Callback.UncaughtExceptionHandler previous = Native.getCallbackExceptionHandler();
+        Native.setCallbackExceptionHandler((callback, e) -> {
+            Reader r = DISPATCHING.get();
+            if (r != null) {
+                r.unreadable(e);
+            } else {
+                previous.uncaughtException(callback, e);
+            }
+        });
+    }
 
     private final Path path;
     private final CaptureOptions options;
@@ -125,6 +150,15 @@ public final class PcapSource implements CaptureSource {
 
     private void loop(PcapHandle handle, int dlt, MessageSink sink, Progress progress, boolean quietAboutCut) {
         Reader reader = new Reader(handle, dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
+        DISPATCHING.set(reader);
+        try {
+            dispatchAll(handle, reader, sink, progress, quietAboutCut);
+        } finally {
+            DISPATCHING.remove();
+        }
+    }
+
+    private void dispatchAll(PcapHandle handle, Reader reader, MessageSink sink, Progress progress, boolean quietAboutCut) {
         while (true) {
             int n;
             try {
@@ -187,6 +221,12 @@ public final class PcapSource implements CaptureSource {
             this.problems = new RecordProblems(sink);
         }
 
+        /** pcap4j failed on record {@code frame + 1} before handing it over (see {@link #DISPATCHING}). */
+        void unreadable(Throwable e) {
+            frame++;
+            problems.unreadable(frame, String.valueOf(e.getMessage()));
+        }
+
         @Override
         public void gotPacket(byte[] data) {
             if (failure != null) {
@@ -237,6 +277,9 @@ public final class PcapSource implements CaptureSource {
         private long malformed;
         private long firstMalformed;
         private String firstProblem;
+        private long unreadable;
+        private long firstUnreadable;
+        private String firstUnreadableWhy;
 
         RecordProblems(MessageSink sink) {
             this.sink = sink;
@@ -255,7 +298,19 @@ public final class PcapSource implements CaptureSource {
             }
         }
 
+        void unreadable(long frame, String why) {
+            if (unreadable++ == 0) {
+                firstUnreadable = frame;
+                firstUnreadableWhy = why;
+            }
+        }
+
         void report() {
+            if (unreadable > 0) {
+                sink.diagnostic(Diagnostic.warning(firstUnreadable, -1, unreadable + " records were skipped because"
+                        + " their header cannot be read (first: frame " + firstUnreadable + ", " + firstUnreadableWhy
+                        + "); their streams show gaps"));
+            }
             if (fragments > 0) {
                 sink.diagnostic(Diagnostic.warning(firstFragment, -1, fragments + " IP fragments were skipped (first: frame "
                         + firstFragment + "); TCP over fragmented IP is not reassembled, so its streams show gaps"));

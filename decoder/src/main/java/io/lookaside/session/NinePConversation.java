@@ -8,7 +8,6 @@ import io.lookaside.ninep.NinePTypes;
 import io.lookaside.wire.Le;
 import io.lookaside.wire.ProtocolMessage;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Tag correlation of one 9P connection (intro(5), flush(5), version(5)):
@@ -25,16 +24,21 @@ final class NinePConversation extends Conversation {
     private static final int RERROR = 107;
     private static final int RLERROR = 7;
 
-    /** tag → index of the outstanding request, -1 when none. Tags are 16 bits: a flat array. */
-    private final int[] pending = new int[1 << 16];
-    /** flush tag → the tag it flushes, -1 when none. */
-    private final int[] flushing = new int[1 << 16];
+    /**
+     * A connection has a handful of requests outstanding (Linux allows a few hundred), so these
+     * are small tables that grow with use rather than two flat arrays of 2^16 tags: a capture of
+     * 100 000 short connections must not cost 512 KiB each.
+     */
+    private static final int INITIAL_TAGS = 16;
+
+    /** tag → index of the outstanding request. */
+    private UniqueMap pending = new UniqueMap(INITIAL_TAGS);
+    /** flush tag → the tag it flushes. */
+    private UniqueMap flushing = new UniqueMap(INITIAL_TAGS);
     private Dialect dialect = Dialect.P9P2000_L;
 
     NinePConversation(int index, String id) {
         super(index, Protocol.NINEP, id);
-        Arrays.fill(pending, -1);
-        Arrays.fill(flushing, -1);
     }
 
     @Override
@@ -62,23 +66,21 @@ final class NinePConversation extends Conversation {
             }
             s.ctx[i] = (byte) dialect.ordinal();
             if (type == TFLUSH && b.remaining() >= 9) {
-                flushing[tag] = Le.u16(b, p + 7);
+                flushing.put(tag, Le.u16(b, p + 7));
             }
-            int earlier = pending[tag];
+            int earlier = pending.put(tag, i);
             if (earlier >= 0) {
                 s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), "tag " + tag
                         + " reused while the request of frame " + s.frame[earlier] + " was outstanding"));
             }
-            pending[tag] = i;
             return;
         }
         s.ctx[i] = (byte) dialect.ordinal();
-        int req = pending[tag];
+        int req = pending.remove(tag);
         if (req < 0) {
             s.flag(i, Session.NO_REQUEST);
             return;
         }
-        pending[tag] = -1;
         s.pair(req, i);
         int reqType = s.type[req];
         if (type != reqType + 1 && type != RERROR && type != RLERROR) {
@@ -86,12 +88,11 @@ final class NinePConversation extends Conversation {
                     + " answers tag " + tag + " but the request was " + NinePTypes.name(reqType)));
         }
         if (type == RFLUSH) {
-            int old = flushing[tag];
-            flushing[tag] = -1;
-            if (old >= 0 && pending[old] >= 0) {
+            int old = flushing.remove(tag);
+            int flushed = old >= 0 ? pending.remove(old) : -1;
+            if (flushed >= 0) {
                 // flush(5): Rflush came first, so the flushed request never happened.
-                s.flag(pending[old], Session.FLUSHED);
-                pending[old] = -1;
+                s.flag(flushed, Session.FLUSHED);
             }
         } else if (type == RVERSION) {
             Dialect agreed = Dialect.fromVersion(versionString(b, p));
@@ -103,8 +104,8 @@ final class NinePConversation extends Conversation {
     }
 
     private void abandonAll() {
-        Arrays.fill(pending, -1);
-        Arrays.fill(flushing, -1);
+        pending = new UniqueMap(INITIAL_TAGS);
+        flushing = new UniqueMap(INITIAL_TAGS);
     }
 
     /** version[s] of Tversion/Rversion: size[4] type[1] tag[2] msize[4] version[s]. */
