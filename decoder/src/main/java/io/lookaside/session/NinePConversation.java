@@ -8,7 +8,6 @@ import io.lookaside.ninep.NinePTypes;
 import io.lookaside.wire.Le;
 import io.lookaside.wire.ProtocolMessage;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Tag correlation of one 9P connection (intro(5), flush(5), version(5)):
@@ -25,16 +24,19 @@ final class NinePConversation extends Conversation {
     private static final int RERROR = 107;
     private static final int RLERROR = 7;
 
-    /** tag → index of the outstanding request, -1 when none. Tags are 16 bits: a flat array. */
-    private final int[] pending = new int[1 << 16];
-    /** flush tag → the tag it flushes, -1 when none. */
-    private final int[] flushing = new int[1 << 16];
+    /** Rread: size[4] type[1] tag[2] count[4], then the data, which is not kept. */
+    private static final int RREAD_HEADER = 11;
+    /** Twrite: size[4] type[1] tag[2] fid[4] offset[8] count[4], then the data, which is not kept. */
+    private static final int TWRITE_HEADER = 23;
+
+    /** tag → index of the outstanding request. A map, not a 64 Ki array: captures hold thousands of connections. */
+    private UniqueMap pending = new UniqueMap();
+    /** flush tag → the tag it flushes. */
+    private UniqueMap flushing = new UniqueMap();
     private Dialect dialect = Dialect.P9P2000_L;
 
     NinePConversation(int index, String id) {
         super(index, Protocol.NINEP, id);
-        Arrays.fill(pending, -1);
-        Arrays.fill(flushing, -1);
     }
 
     @Override
@@ -42,16 +44,16 @@ final class NinePConversation extends Conversation {
         int p = b.position();
         if (b.remaining() < 7) {
             // The framer never cuts less than a header; keep the row as an unknown.
-            s.direction[i] = (byte) (fromClient ? Direction.REQUEST : Direction.REPLY).ordinal();
-            s.ctx[i] = (byte) dialect.ordinal();
+            s.direction(i, fromClient ? Direction.REQUEST : Direction.REPLY);
+            s.ctx(i, dialect.ordinal());
             return;
         }
         int type = Le.u8(b, p + 4);
         int tag = Le.u16(b, p + 5);
-        s.type[i] = (short) type;
-        s.key[i] = tag;
+        s.type(i, type);
+        s.key(i, tag);
         boolean request = (type & 1) == 0;
-        s.direction[i] = (byte) (request ? Direction.REQUEST : Direction.REPLY).ordinal();
+        s.direction(i, request ? Direction.REQUEST : Direction.REPLY);
         if (request) {
             if (type == TVERSION) {
                 abandonAll();
@@ -60,51 +62,63 @@ final class NinePConversation extends Conversation {
                     dialect = proposed;
                 }
             }
-            s.ctx[i] = (byte) dialect.ordinal();
+            s.ctx(i, dialect.ordinal());
             if (type == TFLUSH && b.remaining() >= 9) {
-                flushing[tag] = Le.u16(b, p + 7);
+                flushing.put(tag, Le.u16(b, p + 7));
             }
-            int earlier = pending[tag];
+            int earlier = pending.put(tag, i);
             if (earlier >= 0) {
-                s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), "tag " + tag
-                        + " reused while the request of frame " + s.frame[earlier] + " was outstanding"));
+                s.diagnostic(Diagnostic.warning(s.frame(i), connection.index(), "tag " + tag
+                        + " reused while the request of frame " + s.frame(earlier) + " was outstanding"));
             }
-            pending[tag] = i;
             return;
         }
-        s.ctx[i] = (byte) dialect.ordinal();
-        int req = pending[tag];
+        s.ctx(i, dialect.ordinal());
+        int req = pending.remove(tag);
         if (req < 0) {
             s.flag(i, Session.NO_REQUEST);
             return;
         }
-        pending[tag] = -1;
         s.pair(req, i);
-        int reqType = s.type[req];
+        int reqType = s.type(req);
         if (type != reqType + 1 && type != RERROR && type != RLERROR) {
-            s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), NinePTypes.name(type)
+            s.diagnostic(Diagnostic.warning(s.frame(i), connection.index(), NinePTypes.name(type)
                     + " answers tag " + tag + " but the request was " + NinePTypes.name(reqType)));
         }
         if (type == RFLUSH) {
-            int old = flushing[tag];
-            flushing[tag] = -1;
-            if (old >= 0 && pending[old] >= 0) {
+            int old = flushing.remove(tag);
+            int flushed = old >= 0 ? pending.remove(old) : -1;
+            if (flushed >= 0) {
                 // flush(5): Rflush came first, so the flushed request never happened.
-                s.flag(pending[old], Session.FLUSHED);
-                pending[old] = -1;
+                s.flag(flushed, Session.FLUSHED);
             }
         } else if (type == RVERSION) {
             Dialect agreed = Dialect.fromVersion(versionString(b, p));
             if (agreed != null) {
                 dialect = agreed;
-                s.ctx[i] = (byte) agreed.ordinal();
+                s.ctx(i, agreed.ordinal());
             }
         }
     }
 
     private void abandonAll() {
-        Arrays.fill(pending, -1);
-        Arrays.fill(flushing, -1);
+        pending = new UniqueMap();
+        flushing = new UniqueMap();
+    }
+
+    @Override
+    void finish(SessionBuilder s) {
+        pending = null;
+        flushing = null;
+    }
+
+    @Override
+    int kept(int type, int direction, int length) {
+        return switch (type) {
+            case NinePTypes.RREAD -> Math.min(length, RREAD_HEADER);
+            case NinePTypes.TWRITE -> Math.min(length, TWRITE_HEADER);
+            default -> length;
+        };
     }
 
     /** version[s] of Tversion/Rversion: size[4] type[1] tag[2] msize[4] version[s]. */
