@@ -198,7 +198,7 @@ public final class Session {
 
     /**
      * Heap bytes this session holds for its rows: the columns (49 bytes a row, in chunks of
-     * 65 536 rows) and any message bytes that could not go to the temporary file. The budget is
+     * 32 768 rows) and any message bytes that could not go to the temporary file. The budget is
      * 64 bytes a message (docs/decisions/0007).
      */
     public long retainedHeapBytes() {
