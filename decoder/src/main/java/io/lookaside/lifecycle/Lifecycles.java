@@ -1,18 +1,159 @@
 package io.lookaside.lifecycle;
 
 import io.lookaside.session.Session;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
-/** Placeholder: fid, nodeid and file-handle lifetimes with paths (the lifecycle work replaces this). */
+/**
+ * The lifetimes of a session's handles and the paths they name: every 9P fid from the reply
+ * that bound it to the message that ended it (or the end of the capture), how it was opened,
+ * its path at every moment, and every lookup result ({@link Dentries}); every FUSE nodeid with
+ * its lookup count and names, and every FUSE file handle. Built in one pass per protocol over
+ * the session ({@link #of(Session)}), linear in messages; immutable afterwards.
+ */
 public final class Lifecycles {
-    private Lifecycles() {
+    /** What the 9P pass produced; per-message columns are indexed like the session. */
+    record NineP(List<FidLifetime> fids, Dentries dentries, int[] msgLife, int[] msgCreated, long[] msgEntry,
+                 BitSet entryKnown) {
+    }
+
+    /** What the FUSE pass produced. */
+    record Fuse(List<NodeLifetime> nodes, List<HandleLifetime> handles, int[] msgNode, int[] msgHandle) {
+    }
+
+    private final PathTable paths;
+    private final int[] msgPath;
+    private final NineP ninep;
+    private final Fuse fuse;
+    /** (connection, fid) → the indices of its lifetimes, in order. */
+    private final Map<Long, Map<Long, List<Integer>>> byFid = new HashMap<>();
+
+    private Lifecycles(PathTable paths, int[] msgPath, NineP ninep, Fuse fuse) {
+        this.paths = paths;
+        this.msgPath = msgPath;
+        this.ninep = ninep;
+        this.fuse = fuse;
+        for (FidLifetime l : ninep.fids()) {
+            byFid.computeIfAbsent((long) l.conn(), c -> new HashMap<>())
+                    .computeIfAbsent(l.fid(), f -> new ArrayList<>()).add(l.index());
+        }
     }
 
     public static Lifecycles of(Session session) {
-        return new Lifecycles();
+        PathTable paths = new PathTable();
+        int[] msgPath = new int[session.size()];
+        Arrays.fill(msgPath, PathTable.NONE);
+        NineP ninep = new FidTracker(session, paths, msgPath).run();
+        Fuse fuse = new NodeTracker(session, paths, msgPath).run();
+        return new Lifecycles(paths, msgPath, ninep, fuse);
     }
 
-    /** The path message {@code i} concerns, or null when unknown. */
+    /**
+     * The path message {@code i} concerns, relative to the attach root ({@code usr/include/stdio.h},
+     * the root itself {@code /}): its fid's path at that moment, or for a request that names an
+     * entry (Twalk, Tlcreate, Tunlinkat, Trenameat, ...) the directory's path plus the name, so
+     * that a lookup that created no fid is still attributed to what it looked up. A reply has
+     * its request's path. Null when unknown (another protocol, a reply without its request).
+     */
     public String path(int i) {
+        return paths.text(msgPath[i]);
+    }
+
+    /** Every 9P fid lifetime, in the order they began. */
+    public List<FidLifetime> fids() {
+        return ninep.fids();
+    }
+
+    /** The lifetime of the fid message {@code i} acts on (for a reply: its request's), or null. */
+    public FidLifetime fid(int i) {
+        int l = ninep.msgLife()[i];
+        return l < 0 ? null : ninep.fids().get(l);
+    }
+
+    /**
+     * The lifetime {@code fid} of connection {@code conn} was bound to when message {@code at}
+     * was sent (for a fid a request names besides its main one, e.g. Trenameat's newdirfid), or null.
+     */
+    public FidLifetime bound(int conn, long fid, int at) {
+        List<Integer> lives = byFid.getOrDefault((long) conn, Map.of()).getOrDefault(fid, List.of());
+        for (int k = lives.size() - 1; k >= 0; k--) {
+            FidLifetime l = ninep.fids().get(lives.get(k));
+            if (l.createdAt() <= at) {
+                return l.endedAt() < 0 || l.endedAt() >= at ? l : null;
+            }
+        }
         return null;
+    }
+
+    /**
+     * The lifetime the exchange of message {@code i} created (the newfid of a complete walk or of
+     * Rxattrwalk, the fid of Rattach/Rauth, the file of Rlcreate/Rcreate), or null.
+     */
+    public FidLifetime created(int i) {
+        int l = ninep.msgCreated()[i];
+        return l < 0 ? null : ninep.fids().get(l);
+    }
+
+    /**
+     * The qid.path of the directory entry an exchange acted on, as far as the capture showed it:
+     * the file unlinked by Tunlinkat, moved by Trenameat or Trename, removed by Tremove, made by
+     * Tlcreate/Tcreate/Tmkdir/Tsymlink/Tmknod or linked by Tlink. Empty for other messages, for
+     * failed exchanges, and when the entry was never looked up in the capture.
+     */
+    public OptionalLong entryQid(int i) {
+        return ninep.entryKnown().get(i) ? OptionalLong.of(ninep.msgEntry()[i]) : OptionalLong.empty();
+    }
+
+    /** Fids still bound when the capture ended (leaks, or a capture that stopped early). */
+    public List<FidLifetime> openAtEnd() {
+        List<FidLifetime> out = new ArrayList<>();
+        for (FidLifetime l : ninep.fids()) {
+            if (l.openAtEnd()) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Every 9P lookup result, keyed as a dentry cache keys them. */
+    public Dentries dentries() {
+        return ninep.dentries();
+    }
+
+    /** Every FUSE nodeid lifetime, in the order the kernel learnt them. */
+    public List<NodeLifetime> nodes() {
+        return fuse.nodes();
+    }
+
+    /** The lifetime of the nodeid in the header of FUSE message {@code i} (for a reply: its request's), or null. */
+    public NodeLifetime node(int i) {
+        int n = fuse.msgNode()[i];
+        return n < 0 ? null : fuse.nodes().get(n);
+    }
+
+    /** Every FUSE file handle, in the order they were opened. */
+    public List<HandleLifetime> handles() {
+        return fuse.handles();
+    }
+
+    /** The handle FUSE message {@code i} acts on (READ, WRITE, FLUSH, RELEASE, ...), or null. */
+    public HandleLifetime handle(int i) {
+        int h = fuse.msgHandle()[i];
+        return h < 0 ? null : fuse.handles().get(h);
+    }
+
+    /** FUSE handles never released in the capture. */
+    public List<HandleLifetime> handlesOpenAtEnd() {
+        return fuse.handles().stream().filter(HandleLifetime::openAtEnd).toList();
+    }
+
+    /** FUSE nodeids the kernel still held when the capture ended (lookups never forgotten). */
+    public List<NodeLifetime> nodesRememberedAtEnd() {
+        return fuse.nodes().stream().filter(n -> n.rememberedAtEnd() && n.origin() != NodeOrigin.ROOT).toList();
     }
 }

@@ -8,7 +8,8 @@ import java.util.BitSet;
  * and which cached answers would have been wrong.
  *
  * @param eliminated requests (and their replies) the change removes from the wire
- * @param unblocked  requests still sent but off the requester's critical path (e.g. async clunk)
+ * @param unblocked  exchanges (request and reply) still sent but off the requester's critical
+ *                   path (e.g. async clunk)
  * @param stale      requests a cache would have answered although another connection had
  *                   changed the answer: never counted as savings (what-if.md, Staleness)
  */

@@ -1,6 +1,8 @@
 package io.lookaside.whatif;
 
 import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.session.Session;
 import java.util.List;
 
 /**
@@ -14,5 +16,18 @@ public record Profile(String id, String title, String description, Protocol prot
 
     /** One model of a profile and the cache window it is simulated with. */
     public record Step(String modelId, long windowNanos) {
+    }
+
+    /** The union of the steps' outcomes: a message two steps remove is removed once. */
+    public Outcome simulate(Session session, Lifecycles lifecycles) {
+        Outcome all = Outcome.empty();
+        for (Step step : steps) {
+            WhatIfModel m = Models.byId(step.modelId());
+            if (m == null) {
+                throw new IllegalStateException("profile " + id + " names an unknown model " + step.modelId());
+            }
+            all = all.union(m.simulate(session, lifecycles, step.windowNanos()));
+        }
+        return all;
     }
 }

@@ -3,6 +3,7 @@ package io.lookaside.whatif;
 import io.lookaside.capture.Protocol;
 import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.session.Session;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,24 @@ public interface WhatIfModel {
     /** Whether the window (a cache timeout) changes the outcome; fusions and async changes ignore it. */
     default boolean windowed() {
         return true;
+    }
+
+    /**
+     * Whether this capture carries what the model reads. Kernel tracepoints (tracefs) give FUSE
+     * headers only, without names, node ids or bodies: models that need them cannot run there
+     * and {@link #simulate} returns an empty outcome, which must not be read as "nothing to save".
+     */
+    default boolean applicable(Session session) {
+        return true;
+    }
+
+    /**
+     * Facts about this capture that qualify the result, in plain words (why the model could not
+     * run, a setting the daemon already negotiated, a cost the outcome does not show); empty when
+     * there are none.
+     */
+    default List<String> remarks(Session session) {
+        return List.of();
     }
 
     /**

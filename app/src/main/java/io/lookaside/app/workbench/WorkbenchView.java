@@ -128,6 +128,7 @@ public final class WorkbenchView extends BorderPane {
         cancel.setId("cancelLoad");
         cancel.setOnAction(e -> vm.capture().cancel());
         HBox loading = new HBox(6, progress, cancel);
+        loading.setId("loadBar");
         loading.setAlignment(Pos.CENTER_RIGHT);
         loading.visibleProperty().bind(vm.capture().busyProperty());
         loading.managedProperty().bind(loading.visibleProperty());

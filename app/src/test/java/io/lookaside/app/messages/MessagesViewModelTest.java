@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.Samples;
 import io.lookaside.app.testing.ManualFxThread;
-import io.lookaside.app.testing.PcapFixture;
 import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ class MessagesViewModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        busybox = PcapFixture.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"));
+        busybox = SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
     }
 
     @BeforeEach
@@ -61,7 +63,12 @@ class MessagesViewModelTest {
         assertThat(vm.filteringProperty().get()).isFalse();
     }
 
-    /** Oracles: the sidecar's tshark histograms (message types, Rlerror errno) of the busybox sample. */
+    /**
+     * Oracles: the sidecar's tshark histograms (message types, Rlerror errno) of the busybox
+     * sample, and tshark display filters run on it (one 9P message per frame in this capture):
+     * {@code 9p.msgtype == 111 && 9p.qidpath == 5308761} gives 607,
+     * {@code 9p.msgtype == 110 && 9p.wname == "missing_1.h"} 12, {@code 9p.msgtype == 110 && 9p.fid == 3} 996.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = ';', textBlock = """
             type == Twalk                       ; 4626
@@ -72,6 +79,9 @@ class MessagesViewModelTest {
             type == Tread || type == Rread      ; 1822
             Treadlink                           ; 149
             type contains walk                  ; 8798
+            qids.path == 5308761                ; 607
+            type == Twalk && wnames == missing_1.h ; 12
+            type == Twalk and fid == 3          ; 996
             """)
     void filterOnDecodedFieldsMatchesTheSidecar(String filter, int expected) throws Exception {
         vm.filterTextProperty().set(filter);

@@ -3,11 +3,13 @@ package io.lookaside.app.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.Samples;
-import io.lookaside.app.testing.PcapFixture;
 import io.lookaside.app.testing.WorkbenchPage;
 import io.lookaside.app.workbench.TaskRunner;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -33,7 +35,7 @@ class MessagesViewTest {
 
     @BeforeAll
     static void load() throws Exception {
-        busybox = PcapFixture.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"));
+        busybox = SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
     }
 
     @Start

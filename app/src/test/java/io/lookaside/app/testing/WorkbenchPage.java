@@ -132,6 +132,19 @@ public final class WorkbenchPage {
         return t.getItems().stream().map(Diagnostic::text).toList();
     }
 
+    /** Double-clicks the diagnostic with this text in the diagnostics list. */
+    public WorkbenchPage doubleClickDiagnostic(String text) {
+        Node row = robot.lookup("#diagnosticsList .table-row-cell")
+                .match((TableRow<Diagnostic> r) -> r.getItem() != null && r.getItem().text().equals(text)).query();
+        robot.doubleClickOn(row);
+        return this;
+    }
+
+    /** What the message table says when it has no rows. */
+    public String placeholder() {
+        return ((Label) table().getPlaceholder()).getText();
+    }
+
     /** The detail tree's top-level fields, name to value as shown. */
     @SuppressWarnings("unchecked")
     public Map<String, String> detailFields() {

@@ -1,0 +1,126 @@
+package io.lookaside.lifecycle;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Interned paths as a tree of (parent, name) nodes, so that a path is an int and every
+ * distinct path string exists once. Paths are shown as the sidecars show them: relative to the
+ * attach root ({@code usr/include/stdio.h}), the root itself as {@code /}. A fid first seen in
+ * use has an unknown location; what is walked from it is shown under {@code <fid N>}.
+ */
+final class PathTable {
+    static final int NONE = -1;
+
+    private int[] parent = new int[256];
+    private String[] name = new String[256];
+    private String[] text = new String[256];
+    private boolean[] unknownRoot = new boolean[256];
+    private int size;
+    private final Map<Key, Integer> children = new HashMap<>();
+    private final Map<String, Integer> roots = new HashMap<>();
+
+    private record Key(int parent, String name) {
+    }
+
+    /** The root of an attach: every aname gets its own root node, all shown as "/". */
+    int root(String aname) {
+        return roots.computeIfAbsent("attach:" + aname, k -> add(NONE, "", "/"));
+    }
+
+    /** The root of a FUSE mount (nodeid 1), one per connection, shown as "/". */
+    int mountRoot(int conn) {
+        return roots.computeIfAbsent("mount:" + conn, k -> add(NONE, "", "/"));
+    }
+
+    /** The stand-in path of a FUSE nodeid the kernel knew before the capture. */
+    int unknownNode(int conn, long nodeid) {
+        return roots.computeIfAbsent("node:" + conn + ":" + nodeid, k -> {
+            int id = add(NONE, "", "<nodeid " + nodeid + ">");
+            unknownRoot[id] = true;
+            return id;
+        });
+    }
+
+    /** The stand-in root of a fid whose location the capture never showed. */
+    int unknown(long fid) {
+        return roots.computeIfAbsent("fid:" + fid, k -> {
+            int id = add(NONE, "", "<fid " + fid + ">");
+            unknownRoot[id] = true;
+            return id;
+        });
+    }
+
+    /** True when the path lies under the stand-in root of a fid of unknown location. */
+    boolean underUnknown(int id) {
+        if (id == NONE) {
+            return false;
+        }
+        int p = id;
+        while (parent[p] != NONE) {
+            p = parent[p];
+        }
+        return unknownRoot[p];
+    }
+
+    /** The path of {@code name} in directory {@code dir}; "." is the directory, ".." its parent. */
+    int child(int dir, String n) {
+        if (dir == NONE) {
+            return NONE;
+        }
+        if (n.isEmpty() || n.equals(".")) {
+            return dir;
+        }
+        if (n.equals("..")) {
+            return parent[dir] == NONE ? dir : parent[dir];
+        }
+        Key k = new Key(dir, n);
+        Integer id = children.get(k);
+        if (id != null) {
+            return id;
+        }
+        String t = parent[dir] == NONE && text[dir].equals("/") ? n : text[dir] + "/" + n;
+        int created = add(dir, n, t);
+        children.put(k, created);
+        return created;
+    }
+
+    String text(int id) {
+        return id == NONE ? null : text[id];
+    }
+
+    /** True when {@code id} is {@code ancestor} or lies below it. */
+    boolean within(int id, int ancestor) {
+        if (ancestor == NONE) {
+            return false;
+        }
+        for (int p = id; p != NONE; p = parent[p]) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path {@code id} would have if {@code from} (an ancestor or itself) were at {@code to}. */
+    int moved(int id, int from, int to) {
+        if (id == from) {
+            return to;
+        }
+        return child(moved(parent[id], from, to), name[id]);
+    }
+
+    private int add(int p, String n, String t) {
+        if (size == parent.length) {
+            parent = Arrays.copyOf(parent, size * 2);
+            name = Arrays.copyOf(name, size * 2);
+            text = Arrays.copyOf(text, size * 2);
+            unknownRoot = Arrays.copyOf(unknownRoot, size * 2);
+        }
+        parent[size] = p;
+        name[size] = n;
+        text[size] = t;
+        return size++;
+    }
+}

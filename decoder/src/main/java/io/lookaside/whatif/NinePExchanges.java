@@ -1,0 +1,132 @@
+package io.lookaside.whatif;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.FidLifetime;
+import io.lookaside.ninep.NinePMessage;
+import io.lookaside.ninep.NinePTypes;
+import io.lookaside.session.Direction;
+import io.lookaside.session.Session;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.lifecycle.Lookup;
+import io.lookaside.ninep.Tcreate;
+import io.lookaside.ninep.Tlcreate;
+import io.lookaside.ninep.Tlink;
+import io.lookaside.ninep.Tmkdir;
+import io.lookaside.ninep.Tmknod;
+import io.lookaside.ninep.Trename;
+import io.lookaside.ninep.Trenameat;
+import io.lookaside.ninep.Tsymlink;
+import io.lookaside.ninep.Tunlinkat;
+import io.lookaside.wire.ProtocolMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small shared helpers of the 9P models: which messages are answered 9P requests, decoding. */
+final class NinePExchanges {
+    /** P9_GETATTR_ALL (include/net/9p/9p.h): what v9fs_vfs_getattr_dotl asks for a stat(2). */
+    static final long GETATTR_ALL = 0x3fff;
+    /** Linux ENOENT and ENODATA. */
+    static final long ENOENT = 2;
+    static final long ENODATA = 61;
+
+    private NinePExchanges() {
+    }
+
+    /** True when reply {@code rep} answers a 9P request seen in the capture: the exchange is complete. */
+    static boolean answeredNineP(Session s, int rep) {
+        return s.direction(rep) == Direction.REPLY && s.peer(rep) >= 0
+                && s.connection(rep).protocol() == Protocol.NINEP;
+    }
+
+    static NinePMessage decode(Session s, int i) {
+        ProtocolMessage m = s.message(i);
+        return m instanceof NinePMessage n ? n : null;
+    }
+
+    /** True when reply {@code rep} is not an error. */
+    static boolean succeeded(Session s, int rep) {
+        int type = s.typeCode(rep);
+        return type != NinePTypes.RLERROR && type != NinePTypes.RERROR;
+    }
+
+    /** The server a connection talks to: the part of its id after "client>". */
+    static String server(Session s, int i) {
+        String id = s.connection(i).id();
+        int gt = id.indexOf('>');
+        return gt < 0 ? id : id.substring(gt + 1);
+    }
+
+    /** The identity of a file for a cache: its qid.path, or failing that its path. */
+    static FileKey file(int conn, FidLifetime l, int at) {
+        if (l == null) {
+            return null;
+        }
+        return l.qidKnown() ? new FileKey(conn, true, l.qidPath(), null) : new FileKey(conn, false, 0, l.pathAt(at));
+    }
+
+    /** An entry name in a directory, the directory identified as {@link #file} identifies files. */
+    static EntryKey entry(int conn, FidLifetime dir, int at, String name) {
+        FileKey d = file(conn, dir, at);
+        return d == null ? null : new EntryKey(d, name);
+    }
+
+    /** The key of a lookup's entry, as {@link #entry} would make it. */
+    static EntryKey entry(Lookup x) {
+        FileKey dir = x.dirQidKnown() ? new FileKey(x.conn(), true, x.dirQidPath(), null)
+                : new FileKey(x.conn(), false, 0, x.dir());
+        return new EntryKey(dir, x.name());
+    }
+
+    /**
+     * The directory entries a successful request made appear ({@code created}) or disappear:
+     * Tlcreate, Tcreate, Tmkdir, Tsymlink, Tmknod, Tlink make one; Tunlinkat removes one;
+     * Trenameat removes the old name and makes the new one; Trename makes the new name (the old
+     * one is the fid's, whose entry the capture may not show). Empty for other requests.
+     */
+    static List<EntryChange> entryChanges(Session s, Lifecycles l, int req, NinePMessage t) {
+        List<EntryChange> out = new ArrayList<>(2);
+        int conn = s.conn(req);
+        FidLifetime dir = l.fid(req);
+        if (t instanceof Tlcreate x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tcreate x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tmkdir x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tsymlink x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tmknod x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tlink x) {
+            out.add(new EntryChange(dir, x.name(), true));
+        } else if (t instanceof Tunlinkat x) {
+            out.add(new EntryChange(dir, x.name(), false));
+        } else if (t instanceof Trenameat x) {
+            out.add(new EntryChange(dir, x.oldname(), false));
+            out.add(new EntryChange(l.bound(conn, x.newdirfid(), req), x.newname(), true));
+        } else if (t instanceof Trename x) {
+            out.add(new EntryChange(l.bound(conn, x.dfid(), req), x.name(), true));
+        }
+        out.removeIf(c -> c.dir() == null);
+        return out;
+    }
+
+    /** True for the request types {@link #entryChanges} reports on: decode only those. */
+    static boolean changesEntries(int type) {
+        return type == NinePTypes.TLCREATE || type == NinePTypes.TCREATE || type == NinePTypes.TMKDIR
+                || type == NinePTypes.TSYMLINK || type == NinePTypes.TMKNOD || type == NinePTypes.TLINK
+                || type == NinePTypes.TUNLINKAT || type == NinePTypes.TRENAMEAT || type == NinePTypes.TRENAME;
+    }
+
+    /** A name that appeared in or disappeared from a directory. */
+    record EntryChange(FidLifetime dir, String name, boolean created) {
+    }
+
+    /** A file as one connection's cache keys it. */
+    record FileKey(int conn, boolean byQid, long qid, String path) {
+    }
+
+    /** A directory entry as one connection's dentry cache keys it. */
+    record EntryKey(FileKey dir, String name) {
+    }
+}
