@@ -66,7 +66,7 @@ t_cat=$(best_of "$runs" cat "$cap")
 t_la=$(best_of "$runs" "${lookaside[@]}")
 t_ts=$(TIMED_OUT="$out/tshark.txt" best_of "$tshark_runs" tshark -n -r "$cap" -Y 9p -T fields -e 9p.msgtype -e 9p.tag -e 9p.fid)
 
-bytes=$(stat -c %s "$cap")
+bytes=$(stat -L -c %s "$cap")
 msgs=$(awk -F'\t' '{ n += split($1, t, ",") } END { print n + 0 }' "$out/tshark.txt")
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "machine:   $(nproc) cores ($cpu), $(java -version 2>&1 | head -n 1), $(tshark --version 2>/dev/null | head -n 1)"
