@@ -3,6 +3,7 @@ package io.lookaside.whatif;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,11 +16,20 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                       Map<String, Long> removedByType) {
 
     public static Savings of(Session s, Outcome o) {
-        return of(s, o, WallClock.wait(s));
+        return of(s, o, WallClock.index(s));
     }
 
     /** As {@link #of(Session, Outcome)} with the capture's total wall-clock wait already known. */
     public static Savings of(Session s, Outcome o, long baseWallNanos) {
+        return of(s, o, baseWallNanos, WallClock.index(s));
+    }
+
+    /** As {@link #of(Session, Outcome)} with the session's intervals already indexed (many outcomes of one session). */
+    public static Savings of(Session s, Outcome o, WallClock.Index index) {
+        return of(s, o, index.total(), index);
+    }
+
+    private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index) {
         long trips = 0;
         long rtt = 0;
         Map<String, Long> byType = new TreeMap<>();
@@ -35,10 +45,22 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                 rtt += s.tsNanos(rep) - s.tsNanos(i);
             }
         }
-        for (int i = o.eliminated().nextSetBit(0); i >= 0; i = o.eliminated().nextSetBit(i + 1)) {
-            byType.merge(s.typeName(i), 1L, Long::sum);
+        // Count by (connection, direction, type code) first and look each name up once: a cache
+        // model can remove a large part of a capture.
+        Map<Long, long[]> byKey = new HashMap<>();
+        for (int i = o.eliminated().nextSetBit(0); i >= 0 && i < s.size(); i = o.eliminated().nextSetBit(i + 1)) {
+            long key = (long) s.conn(i) << 32 | (long) s.direction(i).ordinal() << 24 | (s.typeCode(i) & 0xFFFFFFL);
+            long[] c = byKey.get(key);
+            if (c == null) {
+                byKey.put(key, new long[] {1, i});
+            } else {
+                c[0]++;
+            }
         }
-        long wall = baseWallNanos - WallClock.wait(s, off);
+        for (long[] c : byKey.values()) {
+            byType.merge(s.typeName((int) c[1]), c[0], Long::sum);
+        }
+        long wall = baseWallNanos - index.wait(off);
         return new Savings(trips, rtt, wall, o.stale().cardinality(), byType);
     }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
  * Wall-clock wait: for each requester (a 9P connection, a FUSE pid), the length of the union of
  * the intervals in which at least one of its requests was outstanding (what-if.md). Unlike a sum
  * of RTTs it does not count overlapping requests twice; it is what "RPC wait as I/O wait" means.
+ *
+ * <p>An {@link Index} sorts a session's intervals once; the wait without a set of requests is
+ * then recomputed only for the stretches of overlapping requests that the set touches, so a sweep
+ * of many models over a large capture costs little more than the removed requests.
  */
 public final class WallClock {
     private WallClock() {
@@ -18,67 +22,193 @@ public final class WallClock {
 
     /** Total wall-clock wait of every answered request, skipping those in {@code removed}. */
     public static long wait(Session s, BitSet removed) {
-        Map<Long, long[]> perRequester = intervals(s, removed);
-        long total = 0;
-        for (long[] iv : perRequester.values()) {
-            total += union(iv);
-        }
-        return total;
+        return index(s).wait(removed);
     }
 
     /** Total wall-clock wait of every answered request. */
     public static long wait(Session s) {
-        return wait(s, new BitSet());
+        return index(s).total();
     }
 
-    /** Start/end pairs per requester, packed as [start0, end0, start1, end1, …] with a count in slot 0. */
-    private static Map<Long, long[]> intervals(Session s, BitSet removed) {
-        Map<Long, long[]> m = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (s.direction(i) != Direction.REQUEST || removed.get(i)) {
-                continue;
-            }
-            int rep = s.peer(i);
-            if (rep < 0) {
-                continue;
-            }
-            long[] iv = m.computeIfAbsent(s.requester(i), k -> new long[1 + 2 * 64]);
-            int n = (int) iv[0];
-            if (1 + 2 * n + 2 > iv.length) {
-                iv = Arrays.copyOf(iv, iv.length * 2);
-                m.put(s.requester(i), iv);
-            }
-            iv[1 + 2 * n] = s.tsNanos(i);
-            iv[2 + 2 * n] = s.tsNanos(rep);
-            iv[0] = n + 1;
-        }
-        return m;
+    /** The session's request intervals, sorted per requester, ready for many {@link Index#wait(BitSet)} calls. */
+    public static Index index(Session s) {
+        return new Index(s);
     }
 
-    private static long union(long[] iv) {
-        int n = (int) iv[0];
-        long[][] pairs = new long[n][];
-        for (int k = 0; k < n; k++) {
-            pairs[k] = new long[] {iv[1 + 2 * k], iv[2 + 2 * k]};
-        }
-        Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
-        long total = 0;
-        long curStart = Long.MIN_VALUE;
-        long curEnd = Long.MIN_VALUE;
-        for (long[] p : pairs) {
-            if (p[0] > curEnd) {
-                if (curEnd > curStart) {
-                    total += curEnd - curStart;
+    /**
+     * Answered requests as intervals [request time, reply time], grouped by requester and sorted
+     * by start, cut into blocks: maximal runs whose union is one stretch of time. Without a set of
+     * requests only the blocks holding one of them can change.
+     */
+    public static final class Index {
+        private final long[] start;
+        private final long[] end;
+        /** Sorted position → block; block b spans positions [blockFirst[b], blockFirst[b + 1]). */
+        private final int[] blockOf;
+        private final int[] blockFirst;
+        private final long[] blockLength;
+        /** Message index → sorted position, or -1 for messages that are no answered request. */
+        private final int[] positionOf;
+        /** Sorted position → message index. */
+        private final int[] messageAt;
+        private final long total;
+
+        private Index(Session s) {
+            int n = s.size();
+            positionOf = new int[n];
+            Arrays.fill(positionOf, -1);
+            // Group by requester: count, then place.
+            Map<Long, Integer> group = new HashMap<>();
+            int[] groupOf = new int[n];
+            int[] groupCount = new int[16];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                groupOf[i] = -1;
+                if (s.direction(i) != Direction.REQUEST || s.peer(i) < 0) {
+                    continue;
                 }
-                curStart = p[0];
-                curEnd = p[1];
-            } else if (p[1] > curEnd) {
-                curEnd = p[1];
+                int g = group.computeIfAbsent(s.requester(i), r -> group.size());
+                if (g == groupCount.length) {
+                    groupCount = Arrays.copyOf(groupCount, g * 2);
+                }
+                groupCount[g]++;
+                groupOf[i] = g;
+                m++;
+            }
+            int groups = group.size();
+            int[] groupFirst = new int[groups + 1];
+            for (int g = 0; g < groups; g++) {
+                groupFirst[g + 1] = groupFirst[g] + groupCount[g];
+            }
+            int[] fill = Arrays.copyOf(groupFirst, groups);
+            int[] order = new int[m];
+            for (int i = 0; i < n; i++) {
+                if (groupOf[i] >= 0) {
+                    order[fill[groupOf[i]]++] = i;
+                }
+            }
+            start = new long[m];
+            end = new long[m];
+            for (int g = 0; g < groups; g++) {
+                sortByStart(s, order, groupFirst[g], groupFirst[g + 1]);
+            }
+            for (int p = 0; p < m; p++) {
+                int i = order[p];
+                start[p] = s.tsNanos(i);
+                end[p] = s.tsNanos(s.peer(i));
+                positionOf[i] = p;
+            }
+            messageAt = order;
+            // Blocks: a new one at each requester boundary and wherever an interval starts after
+            // everything before it in its requester has ended (the same merge as the union).
+            blockOf = new int[m];
+            int[] firsts = new int[m + 1];
+            int blocks = 0;
+            long sum = 0;
+            for (int g = 0; g < groups; g++) {
+                long curEnd = Long.MIN_VALUE;
+                for (int p = groupFirst[g]; p < groupFirst[g + 1]; p++) {
+                    if (p == groupFirst[g] || start[p] > curEnd) {
+                        firsts[blocks++] = p;
+                        curEnd = end[p];
+                    } else if (end[p] > curEnd) {
+                        curEnd = end[p];
+                    }
+                    blockOf[p] = blocks - 1;
+                }
+            }
+            firsts[blocks] = m;
+            blockFirst = Arrays.copyOf(firsts, blocks + 1);
+            blockLength = new long[blocks];
+            for (int b = 0; b < blocks; b++) {
+                blockLength[b] = union(blockFirst[b], blockFirst[b + 1], null);
+                sum += blockLength[b];
+            }
+            total = sum;
+        }
+
+        /** The wall-clock wait of every answered request. */
+        public long total() {
+            return total;
+        }
+
+        /** The wall-clock wait without the requests in {@code removed} (other bits are ignored). */
+        public long wait(BitSet removed) {
+            long saved = 0;
+            int lastBlock = -1;
+            // Removed requests in message order; their blocks are revisited once each.
+            BitSet seen = null;
+            for (int i = removed.nextSetBit(0); i >= 0 && i < positionOf.length; i = removed.nextSetBit(i + 1)) {
+                int p = positionOf[i];
+                if (p < 0) {
+                    continue;
+                }
+                int b = blockOf[p];
+                if (b == lastBlock) {
+                    continue;
+                }
+                if (seen == null) {
+                    seen = new BitSet(blockLength.length);
+                }
+                if (seen.get(b)) {
+                    continue;
+                }
+                seen.set(b);
+                lastBlock = b;
+                saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
+            }
+            return total - saved;
+        }
+
+        /** The length of the union of the intervals at positions [from, to), skipping removed requests. */
+        private long union(int from, int to, BitSet removed) {
+            long length = 0;
+            long curStart = Long.MIN_VALUE;
+            long curEnd = Long.MIN_VALUE;
+            for (int p = from; p < to; p++) {
+                if (removed != null && removed.get(messageAt[p])) {
+                    continue;
+                }
+                if (start[p] > curEnd) {
+                    if (curEnd > curStart) {
+                        length += curEnd - curStart;
+                    }
+                    curStart = start[p];
+                    curEnd = end[p];
+                } else if (end[p] > curEnd) {
+                    curEnd = end[p];
+                }
+            }
+            if (curEnd > curStart) {
+                length += curEnd - curStart;
+            }
+            return length;
+        }
+
+        /** Sorts order[from, to) by request time, ties by message index (stable, as capture order). */
+        private static void sortByStart(Session s, int[] order, int from, int to) {
+            long[] keys = new long[to - from];
+            for (int p = from; p < to; p++) {
+                keys[p - from] = s.tsNanos(order[p]);
+            }
+            boolean sorted = true;
+            for (int k = 1; k < keys.length && sorted; k++) {
+                sorted = keys[k - 1] <= keys[k];
+            }
+            if (sorted) {
+                return;
+            }
+            Integer[] boxed = new Integer[to - from];
+            for (int p = from; p < to; p++) {
+                boxed[p - from] = order[p];
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int c = Long.compare(s.tsNanos(a), s.tsNanos(b));
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int p = from; p < to; p++) {
+                order[p] = boxed[p - from];
             }
         }
-        if (curEnd > curStart) {
-            total += curEnd - curStart;
-        }
-        return total;
     }
 }

@@ -1,0 +1,138 @@
+package io.lookaside.analysis;
+
+import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.Lifecycles;
+import io.lookaside.session.Session;
+import io.lookaside.whatif.Outcome;
+import io.lookaside.whatif.Profile;
+import io.lookaside.whatif.Savings;
+import io.lookaside.whatif.WallClock;
+import io.lookaside.whatif.WhatIfModel;
+import io.lookaside.whatif.Windows;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the what-if models over a capture: every applicable model over {@link Windows#SWEEP},
+ * and every applicable profile as the union of its steps. Each (model, window) is simulated once
+ * and its figures derived once, whether the sweep or a profile asks for it; a model whose window
+ * does not matter is simulated once for all windows.
+ */
+final class WhatIfEngine {
+    private final Session session;
+    private final Lifecycles lifecycles;
+    private final Map<String, WhatIfModel> models = new LinkedHashMap<>();
+    private final WallClock.Index wall;
+    private final long baseWallNanos;
+    private final Map<String, WindowResult> done = new HashMap<>();
+    private final Map<String, Boolean> applicable = new HashMap<>();
+    private final Map<String, Long> messageCounts;
+
+    WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, WallClock.Index wall,
+                 Map<String, Long> messageCounts) {
+        this.session = session;
+        this.messageCounts = messageCounts;
+        this.lifecycles = lifecycles;
+        this.wall = wall;
+        this.baseWallNanos = wall.total();
+        Set<Protocol> present = protocols(session);
+        for (WhatIfModel m : models) {
+            if (m.protocols().stream().anyMatch(present::contains)) {
+                this.models.put(m.id(), m);
+            }
+        }
+    }
+
+    static Set<Protocol> protocols(Session s) {
+        Set<Protocol> present = java.util.EnumSet.noneOf(Protocol.class);
+        s.connections().forEach(c -> present.add(c.protocol()));
+        return present;
+    }
+
+    /**
+     * Every model of the capture's protocols over the sweep, in the order given; a model that
+     * cannot run on this capture (its {@code applicable} says so) is listed with its remarks only.
+     */
+    List<WhatIfRun> sweeps() {
+        List<WhatIfRun> runs = new ArrayList<>();
+        for (WhatIfModel m : models.values()) {
+            List<WindowResult> sweep = new ArrayList<>();
+            boolean applicable = applicable(m);
+            if (applicable) {
+                for (long w : Windows.SWEEP) {
+                    sweep.add(at(m, w));
+                }
+            }
+            runs.add(new WhatIfRun(m, sweep, baseWallNanos, applicable, m.remarks(session)));
+        }
+        return runs;
+    }
+
+    private boolean applicable(WhatIfModel m) {
+        return applicable.computeIfAbsent(m.id(), id -> m.applicable(session));
+    }
+
+    /**
+     * Every profile of a protocol of the capture whose models all exist; one whose models cannot
+     * all run on this capture is listed as not applicable, with their remarks. Predicted counts
+     * remove a request together with its reply, whichever of the two a model marked.
+     */
+    List<ProfileRun> profiles(List<Profile> profiles) {
+        Set<Protocol> present = protocols(session);
+        List<ProfileRun> runs = new ArrayList<>();
+        for (Profile p : profiles) {
+            if (!present.contains(p.protocol()) || !p.steps().stream().allMatch(st -> models.containsKey(st.modelId()))) {
+                continue;
+            }
+            List<String> remarks = new ArrayList<>();
+            boolean all = true;
+            for (Profile.Step st : p.steps()) {
+                WhatIfModel m = models.get(st.modelId());
+                all &= applicable(m);
+                m.remarks(session).stream().filter(r -> !remarks.contains(r)).forEach(remarks::add);
+            }
+            if (!all) {
+                runs.add(new ProfileRun(p, null, null, Map.of(), baseWallNanos, false, remarks));
+                continue;
+            }
+            Outcome union = Outcome.empty();
+            for (Profile.Step st : p.steps()) {
+                union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
+            }
+            Savings savings = Savings.of(session, union, wall);
+            Map<String, Long> predicted = TypeCounts.minus(messageCounts, TypeCounts.of(session, withPeers(union.eliminated())));
+            runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
+        }
+        return runs;
+    }
+
+    /** How many simulations ran (each (model, window) at most once). */
+    int simulations() {
+        return done.size();
+    }
+
+    private WindowResult at(WhatIfModel m, long window) {
+        // A model that ignores its window gives the same outcome at every window: one key for all.
+        long key = m.windowed() ? window : Windows.INFINITE;
+        return done.computeIfAbsent(m.id() + '@' + key, k -> {
+            Outcome o = m.simulate(session, lifecycles, key);
+            return new WindowResult(key, o, Savings.of(session, o, wall));
+        }).withWindow(window);
+    }
+
+    private BitSet withPeers(BitSet eliminated) {
+        BitSet all = (BitSet) eliminated.clone();
+        for (int i = eliminated.nextSetBit(0); i >= 0 && i < session.size(); i = eliminated.nextSetBit(i + 1)) {
+            int p = session.peer(i);
+            if (p >= 0) {
+                all.set(p);
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,99 @@
+package io.lookaside.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFileTest {
+    @TempDir
+    Path dir;
+
+    private static OutputFile.Content text(String s) {
+        return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long entries() throws IOException {
+        try (Stream<Path> l = Files.list(dir)) {
+            return l.count();
+        }
+    }
+
+    @Test
+    void writeCreatesTheFileAndLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("r.json");
+        OutputFile.write(target, false, text("{}"));
+        assertThat(target).hasContent("{}");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void writeRefusesAnExistingFileWithoutForceAndKeepsIt() throws IOException {
+        Path target = dir.resolve("r.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> OutputFile.write(target, false, text("new")))
+                .isInstanceOf(OutputFile.RefusedException.class).hasMessageContaining("exists (use --force to overwrite)");
+        assertThat(target).hasContent("old");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void writeReplacesAnExistingFileWithForce() throws IOException {
+        Path target = dir.resolve("r.json");
+        Files.writeString(target, "old");
+        OutputFile.write(target, true, text("new"));
+        assertThat(target).hasContent("new");
+    }
+
+    @Test
+    void writeRefusesADirectory() {
+        assertThatThrownBy(() -> OutputFile.write(dir, true, text("x")))
+                .isInstanceOf(OutputFile.RefusedException.class).hasMessageEndingWith("is a directory");
+    }
+
+    @Test
+    void writeRefusesAPathBelowAFileAndLeavesNothing() throws IOException {
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> OutputFile.write(file.resolve("r.json"), false, text("x")))
+                .isInstanceOf(OutputFile.RefusedException.class).hasMessageContaining("no such directory");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void writeLeavesTheOldFileWhenTheContentFailsHalfWay() throws IOException {
+        Path target = dir.resolve("r.html");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> OutputFile.write(target, true, out -> {
+            out.write(new byte[100_000]);
+            throw new IOException("disk full");
+        })).isInstanceOf(OutputFile.RefusedException.class).hasMessageContaining("disk full");
+        assertThat(target).hasContent("old");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void writeRefusesAReadOnlyDirectoryAndLeavesNothing() throws IOException {
+        Path ro = Files.createDirectory(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // root ignores permission bits: then there is nothing to test.
+            assumeFalse(Files.isWritable(ro), "permissions are not enforced for this user");
+            assertThatThrownBy(() -> OutputFile.write(ro.resolve("r.json"), false, text("x")))
+                    .isInstanceOf(OutputFile.RefusedException.class).hasMessageContaining("cannot write");
+            try (Stream<Path> l = Files.list(ro)) {
+                assertThat(l).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
