@@ -243,6 +243,20 @@ public final class MessagesViewModel {
         notice.set(s.frame(m) == frame ? "" : "Frame " + frame + " has no displayed message; went to frame " + s.frame(m));
     }
 
+    /**
+     * Selects message {@code i} (another feature's evidence); when the display filter hides it,
+     * its details are still shown and the notice says so, as for a hidden request of a reply.
+     */
+    public void goToMessage(int i) {
+        Session s = session.get();
+        if (s == null || i < 0 || i >= s.size()) {
+            return;
+        }
+        selected.set(i);
+        notice.set(rows.get().rowOf(i) < 0
+                ? "Frame " + s.frame(i) + " is hidden by the display filter; its details are shown" : "");
+    }
+
     /** Selects the first ({@code last} false) or last displayed message. */
     public void goToEnd(boolean last) {
         RowIndex r = rows.get();

@@ -1,5 +1,6 @@
 package io.lookaside.app.workbench;
 
+import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,16 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
- * Saves a PNG of the main window once a capture is loaded, filtered and its selected message
- * decoded, then exits: a deterministic picture for the README.
+ * Saves a PNG of the main window once a capture is loaded, filtered, its selected message
+ * decoded and its analysis shown, then exits: a deterministic picture for the README. With
+ * {@code -Dlookaside.screenshot.tab=whatif} (any {@link Feature}, case-insensitive) the picture
+ * shows that tab.
  */
 final class Screenshot {
     private Screenshot() {
     }
 
-    static void whenShown(Scene scene, WorkbenchViewModel vm, Path out) {
+    static void whenShown(Scene scene, WorkbenchViewModel vm, Path out, Feature feature) {
         // Polled rather than wired to the properties: "settled" spans several of them, and
         // listeners would see them mid-update.
         Timeline poll = new Timeline();
@@ -33,10 +36,18 @@ final class Screenshot {
                 System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
                         + vm.capture().failureProperty().get().reason());
                 Platform.exit();
-            } else if (!vm.capture().busyProperty().get() && vm.messages().isSettled()) {
+            } else if (vm.capture().sessionProperty().get() != null && vm.isSettled()) {
                 poll.stop();
+                vm.featureProperty().set(feature);
                 // The list has the focus as after a click, so the selection shows in its colour.
-                Node table = scene.lookup("#messageTable");
+                Node table = scene.lookup(switch (feature) {
+                    case MESSAGES -> "#messageTable";
+                    case FINDINGS -> "#findingsTable";
+                    case WAITS -> "#waitsTable";
+                    case WHATIF -> "#whatIfTable";
+                    case LIFECYCLES -> "#fidTable";
+                    case DIAGNOSTICS -> "#diagnosticsList";
+                });
                 if (table != null) {
                     table.requestFocus();
                 }

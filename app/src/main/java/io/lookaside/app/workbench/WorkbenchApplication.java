@@ -25,7 +25,9 @@ public final class WorkbenchApplication extends Application {
         WorkbenchViewModel vm = show(stage, runner);
         String screenshot = System.getProperty("lookaside.screenshot");
         if (screenshot != null) {
-            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot));
+            String tab = System.getProperty("lookaside.screenshot.tab", "messages");
+            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot),
+                    WorkbenchViewModel.Feature.valueOf(tab.toUpperCase(java.util.Locale.ROOT)));
         }
         vm.launch(options);
     }

@@ -2,15 +2,24 @@ package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.DiagnosticsView;
 import io.lookaside.app.capture.LoadFailure;
+import io.lookaside.app.findings.FindingsView;
+import io.lookaside.app.lifecycles.LifecyclesView;
 import io.lookaside.app.messages.MessagesView;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.waits.WaitsView;
+import io.lookaside.app.whatif.WhatIfView;
+import io.lookaside.app.workbench.ReportExport.Format;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -51,13 +60,23 @@ public final class WorkbenchView extends BorderPane {
                 showFailure(failure);
             }
         });
+        vm.export().resultProperty().addListener((o, was, r) -> {
+            if (r != null && !r.written()) {
+                showExportFailure(r);
+            }
+        });
     }
 
     private MenuBar menus() {
         MessagesViewModel m = vm.messages();
+        MenuItem export = item("_Export Report…", "Shortcut+E", this::chooseExportFile);
+        export.setId("exportReportItem");
+        export.disableProperty().bind(vm.export().availableProperty().not());
         Menu file = new Menu("_File", null,
                 item("_Open…", "Shortcut+O", this::chooseFile),
                 item("_Reload", "Shortcut+R", vm::reload),
+                new SeparatorMenuItem(),
+                export,
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
         Menu go = new Menu("_Go", null,
@@ -71,7 +90,11 @@ public final class WorkbenchView extends BorderPane {
         Menu analyze = new Menu("_Analyze", null,
                 item("Display _Filter", "Shortcut+SLASH", () -> show(Feature.MESSAGES, messagesView::focusFilter)),
                 item("_Messages", "Alt+1", () -> show(Feature.MESSAGES, messagesView::focusTable)),
-                item("_Diagnostics", "Alt+2", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
+                item("F_indings", "Alt+2", () -> vm.featureProperty().set(Feature.FINDINGS)),
+                item("_Wait Times", "Alt+3", () -> vm.featureProperty().set(Feature.WAITS)),
+                item("W_hat If", "Alt+4", () -> vm.featureProperty().set(Feature.WHATIF)),
+                item("_Lifecycles", "Alt+5", () -> vm.featureProperty().set(Feature.LIFECYCLES)),
+                item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
         Menu help = new Menu("_Help", null,
                 item("Display Filter _Syntax", null, this::showFilterHelp));
         MenuBar bar = new MenuBar(file, go, analyze, help);
@@ -98,10 +121,18 @@ public final class WorkbenchView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab messages = new Tab("Messages", messagesView);
         messages.setId("messagesTab");
+        Tab findings = new Tab("Findings", new FindingsView(vm.findings(), vm.analysisPlaceholderProperty()));
+        findings.setId("findingsTab");
+        Tab waits = new Tab("Wait Times", new WaitsView(vm.waits(), vm.analysisPlaceholderProperty()));
+        waits.setId("waitsTab");
+        Tab whatIf = new Tab("What If", new WhatIfView(vm.whatIf(), vm.analysisPlaceholderProperty()));
+        whatIf.setId("whatIfTab");
+        Tab lifecycles = new Tab("Lifecycles", new LifecyclesView(vm.lifecycles(), vm.analysisPlaceholderProperty()));
+        lifecycles.setId("lifecyclesTab");
         Tab diagnostics = new Tab("Diagnostics", new DiagnosticsView(vm.diagnostics()));
         diagnostics.setId("diagnosticsTab");
         diagnostics.textProperty().bind(vm.diagnostics().countProperty().asString("Diagnostics (%d)"));
-        tabs.getTabs().setAll(messages, diagnostics);
+        tabs.getTabs().setAll(messages, findings, waits, whatIf, lifecycles, diagnostics);
         // Tabs follow Feature's order; the selected tab and the view-model's feature follow each other.
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
                 vm.featureProperty().set(Feature.values()[now.intValue()]));
@@ -139,7 +170,15 @@ public final class WorkbenchView extends BorderPane {
         diagnostics.setOnAction(e -> vm.featureProperty().set(Feature.DIAGNOSTICS));
         diagnostics.visibleProperty().bind(vm.capture().sessionProperty().isNotNull());
 
-        HBox bar = new HBox(12, status, notice, spacer, loading, diagnostics);
+        Label exported = new Label();
+        exported.setId("exportLabel");
+        exported.getStyleClass().add("notice");
+        exported.textProperty().bind(Bindings.createStringBinding(() -> {
+            ReportExport.Result r = vm.export().resultProperty().get();
+            return vm.export().busyProperty().get() ? "Saving the report …" : r != null && r.written() ? r.message() : "";
+        }, vm.export().resultProperty(), vm.export().busyProperty()));
+
+        HBox bar = new HBox(12, status, notice, spacer, exported, loading, diagnostics);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -162,6 +201,82 @@ public final class WorkbenchView extends BorderPane {
         if (f != null) {
             vm.open(f.toPath());
         }
+    }
+
+    /**
+     * File › Export Report…: the chooser proposes the capture's name with the format's extension.
+     * The platform's save dialog asks before replacing the file it returns (GTK, Windows and macOS
+     * all do); when an extension had to be added, the file written is not the one the dialog
+     * checked, so {@link #exportTo} asks itself.
+     */
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the report");
+        for (Format f : Format.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description(), "*." + f.extension()));
+        }
+        Path current = vm.capture().pathProperty().get();
+        if (current != null) {
+            if (current.getParent() != null) {
+                chooser.setInitialDirectory(current.getParent().toFile());
+            }
+            chooser.setInitialFileName(reportName(current) + ".json");
+        }
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        int k = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
+        Format chosen = Format.of(f.toPath());
+        Format format = chosen != null ? chosen : Format.values()[Math.max(0, k)];
+        Path target = ReportExport.withExtension(f.toPath(), format);
+        exportTo(target, format, target.equals(f.toPath()));
+    }
+
+    /** {@code trace.pcap.gz} → {@code trace.report}. */
+    private static String reportName(Path capture) {
+        String n = capture.getFileName().toString();
+        for (String ext : new String[] {".gz", ".pcapng", ".pcap", ".cap", ".fusedump", ".txt"}) {
+            if (n.endsWith(ext)) {
+                n = n.substring(0, n.length() - ext.length());
+            }
+        }
+        return n + ".report";
+    }
+
+    /**
+     * Writes the report to {@code target}; asks first when it exists and nobody has asked yet.
+     *
+     * @param confirmed the save dialog already asked about replacing {@code target}
+     */
+    public void exportTo(Path target, Format format, boolean confirmed) {
+        if (!confirmed && ReportExport.exists(target) && !confirmReplace(target)) {
+            return;
+        }
+        vm.export().export(target, format, true);
+    }
+
+    private boolean confirmReplace(Path target) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Replace the file?");
+        alert.setHeaderText(target.getFileName() + " already exists");
+        alert.setContentText("Replace " + target + " with the report of this capture?");
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, replace);
+        alert.getDialogPane().setId("replaceFileDialog");
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get() == replace;
+    }
+
+    private void showExportFailure(ReportExport.Result r) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Cannot export the report");
+        alert.setHeaderText("The report was not saved");
+        alert.setContentText(r.message());
+        alert.getDialogPane().setId("exportErrorDialog");
+        alert.show();
     }
 
     private void acceptDroppedFiles() {

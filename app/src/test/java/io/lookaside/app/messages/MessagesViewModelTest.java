@@ -182,6 +182,33 @@ class MessagesViewModelTest {
     }
 
     @Test
+    void goToMessageSelectsItAndSaysSoWhenTheFilterHidesIt() throws Exception {
+        vm.goToMessage(1234);
+        assertThat(vm.selectedProperty().get()).isEqualTo(1234);
+        assertThat(vm.noticeProperty().get()).isEmpty();
+
+        vm.filterTextProperty().set("dir == reply");
+        fx.runUntil(() -> !vm.filteringProperty().get() && !vm.appliedFilterProperty().get().isEmpty());
+        int request = IntStream.range(0, busybox.size()).filter(i -> busybox.direction(i) == Direction.REQUEST)
+                .skip(100).findFirst().orElseThrow();
+        vm.goToMessage(request);
+
+        assertThat(vm.selectedProperty().get()).isEqualTo(request);
+        assertThat(vm.noticeProperty().get())
+                .isEqualTo("Frame " + busybox.frame(request) + " is hidden by the display filter; its details are shown");
+    }
+
+    @Test
+    void goToMessageOutsideTheSessionChangesNothing() {
+        vm.goToMessage(7);
+
+        vm.goToMessage(busybox.size());
+        vm.goToMessage(-1);
+
+        assertThat(vm.selectedProperty().get()).isEqualTo(7);
+    }
+
+    @Test
     void goToFrameSelectsTheFirstMessageAtOrAfterIt() {
         int target = 5000;
         long frame = busybox.frame(target);

@@ -3,8 +3,12 @@ package io.lookaside.app.testing;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import io.lookaside.analysis.Finding;
 import io.lookaside.app.messages.DetailNode;
+import io.lookaside.app.whatif.WhatIfViewModel.ModelRow;
+import io.lookaside.app.workbench.MessageRef;
 import io.lookaside.capture.Diagnostic;
+import io.lookaside.report.OperationRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -21,13 +30,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import org.jfree.chart.fx.ChartViewer;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The workbench as a user sees it, through stable node ids: {@code #messageTable},
  * {@code #filterField}, {@code #detailTree}, {@code #hexView}, {@code #statusLabel},
- * {@code #diagnosticsList}, {@code #loadErrorDialog}. Tests speak in the user's steps.
+ * {@code #diagnosticsList}, {@code #loadErrorDialog}; the analysis tabs {@code #findingsTab},
+ * {@code #waitsTab}, {@code #whatIfTab}, {@code #lifecyclesTab} with {@code #findingsTable},
+ * {@code #findingEvidence}, {@code #waitsTable}, {@code #waitByOperationChart},
+ * {@code #waitOverTimeChart}, {@code #whatIfTable}, {@code #whatIfEvidence}, {@code #sweepChart},
+ * {@code #profilesTable}, {@code #fidTable}, {@code #dentryQuery}, {@code #dentryAnswer}; and
+ * {@code #replaceFileDialog}. Tests speak in the user's steps.
  */
 public final class WorkbenchPage {
     private static final long WAIT_SECONDS = 60;
@@ -167,6 +182,133 @@ public final class WorkbenchPage {
         waitUntil(() -> robot.lookup("#loadErrorDialog").tryQuery().isPresent());
         DialogPane p = robot.lookup("#loadErrorDialog").queryAs(DialogPane.class);
         return p.getHeaderText() + "\n" + p.getContentText();
+    }
+
+    /** Clicks the header of the feature tab with this id ({@code whatIfTab}). */
+    public WorkbenchPage openTab(String tabId) {
+        robot.clickOn("#" + tabId);
+        waitForFxEvents();
+        return this;
+    }
+
+    /** The text of the tab header with this id. */
+    public String tabText(String tabId) {
+        return robot.lookup("#" + tabId + " .tab-label").queryAs(Label.class).getText();
+    }
+
+    /** Waits until the analysis of the loaded capture is shown (the findings table has rows). */
+    public WorkbenchPage waitForAnalysis() throws TimeoutException {
+        return waitUntil(() -> !this.<Finding>tableOf("#findingsTable").getItems().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> tableOf(String query) {
+        return robot.lookup(query).queryAs(TableView.class);
+    }
+
+    /** The what-if table's row of a model. */
+    public ModelRow whatIfRow(String modelId) {
+        return this.<ModelRow>tableOf("#whatIfTable").getItems().stream().filter(m -> m.id().equals(modelId))
+                .findFirst().orElseThrow();
+    }
+
+    /** The text the what-if table shows for a model in the column with this id, as rendered. */
+    public String whatIfCell(String modelId, String columnId) {
+        TableView<ModelRow> t = tableOf("#whatIfTable");
+        ModelRow row = whatIfRow(modelId);
+        robot.interact(() -> t.scrollTo(row));
+        TableCell<?, ?> cell = robot.lookup("#whatIfTable .table-cell")
+                .match((TableCell<?, ?> c) -> c.getTableRow() != null && c.getTableRow().getItem() == row
+                        && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .query();
+        return cell.getText();
+    }
+
+    /** Clicks a model's row in the what-if table. */
+    public WorkbenchPage selectModel(String modelId) {
+        ModelRow row = whatIfRow(modelId);
+        TableView<ModelRow> t = tableOf("#whatIfTable");
+        robot.interact(() -> t.scrollTo(row));
+        robot.clickOn(robot.lookup("#whatIfTable .table-row-cell").match((TableRow<?> r) -> r.getItem() == row)
+                .<Node>query());
+        return this;
+    }
+
+    /** The rule ids of the findings table, in its order. */
+    public List<String> findingRules() {
+        return this.<Finding>tableOf("#findingsTable").getItems().stream().map(Finding::rule).toList();
+    }
+
+    /** Clicks the finding of a rule in the findings table. */
+    public WorkbenchPage selectFinding(String rule) {
+        Node row = robot.lookup("#findingsTable .table-row-cell")
+                .match((TableRow<Finding> r) -> r.getItem() != null && r.getItem().rule().equals(rule)).query();
+        robot.clickOn(row);
+        return this;
+    }
+
+    /** The evidence list with this id ({@code findingEvidence}, {@code whatIfEvidence}). */
+    @SuppressWarnings("unchecked")
+    public ListView<MessageRef> evidence(String listId) {
+        return robot.lookup("#" + listId).queryAs(ListView.class);
+    }
+
+    /** Clicks evidence item {@code index} of the list with this id. */
+    public WorkbenchPage clickEvidence(String listId, int index) {
+        ListView<MessageRef> list = evidence(listId);
+        robot.interact(() -> list.scrollTo(index));
+        Node cell = robot.lookup("#" + listId + " .list-cell").match((ListCell<?> c) -> c.getIndex() == index).query();
+        robot.clickOn(cell);
+        return this;
+    }
+
+    /** The rows of a lifecycle table ({@code fidTable}, {@code nodeTable}, {@code handleTable}). */
+    public int lifecycleRows(String tableId) {
+        return tableOf("#" + tableId).getItems().size();
+    }
+
+    /** Double-clicks row {@code row} of a lifecycle table. */
+    public WorkbenchPage doubleClickLifecycle(String tableId, int row) {
+        TableView<Object> t = tableOf("#" + tableId);
+        robot.interact(() -> t.scrollTo(row));
+        robot.doubleClickOn(robot.lookup("#" + tableId + " .table-row-cell").match((TableRow<?> r) -> r.getIndex() == row)
+                .<Node>query());
+        return this;
+    }
+
+    /** Types a path into the dentry query. */
+    public WorkbenchPage queryDentry(String path) {
+        TextField f = robot.lookup("#dentryQuery").queryAs(TextField.class);
+        robot.clickOn(f);
+        robot.interact(f::clear);
+        robot.write(path);
+        return this;
+    }
+
+    public String dentryAnswer() {
+        return robot.lookup("#dentryAnswer").queryAs(Labeled.class).getText();
+    }
+
+    /** The text of the wait-times table's cell of an operation in the column with this id. */
+    public String waitsCell(String op, String columnId) {
+        TableCell<?, ?> cell = robot.lookup("#waitsTable .table-cell")
+                .match((TableCell<?, ?> c) -> c.getTableRow() != null && c.getTableRow().getItem() instanceof OperationRow o
+                        && o.op().equals(op) && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .query();
+        return cell.getText();
+    }
+
+    /** The JFreeChart viewer with this id. */
+    public ChartViewer chart(String id) {
+        return robot.lookup("#" + id).queryAs(ChartViewer.class);
+    }
+
+    /** Clicks a button of the replace-file question, once it is shown. */
+    public WorkbenchPage answerReplace(String button) throws TimeoutException {
+        waitUntil(() -> robot.lookup("#replaceFileDialog").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#replaceFileDialog .button").match((Button b) -> b.getText().equals(button))
+                .<Node>query());
+        return this;
     }
 
     public WorkbenchPage closeErrorDialog() {

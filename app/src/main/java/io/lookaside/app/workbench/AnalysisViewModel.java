@@ -1,0 +1,79 @@
+package io.lookaside.app.workbench;
+
+import io.lookaside.analysis.Analysis;
+import io.lookaside.analysis.Analyzer;
+import io.lookaside.session.Session;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The analysis of the loaded session: one task per session runs the decoder's engine
+ * ({@link Analyzer}: lifecycles, every what-if model over the sweep, every profile, every rule)
+ * and builds the report with the defaults of {@code lookaside report}. The waits, what-if,
+ * findings and lifecycles features all read its one result; none of them recomputes a figure.
+ */
+public final class AnalysisViewModel {
+    static final String TASK = "analysis.run";
+    private static final System.Logger LOG = System.getLogger(AnalysisViewModel.class.getName());
+
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Analyzed> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+
+    public AnalysisViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Analyses {@code s} in the background; the previous result is dropped at once, a previous task cancelled. */
+    public void analyze(Session s) {
+        result.set(null);
+        failure.set("");
+        if (s == null) {
+            runner.cancel(TASK);
+            busy.set(false);
+            return;
+        }
+        busy.set(true);
+        runner.task(TASK, ctx -> run(s, ctx))
+                .onSuccess(r -> {
+                    busy.set(false);
+                    result.set(r);
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    // A bug rather than the capture's fault (the engine is total over a loaded session).
+                    LOG.log(System.Logger.Level.ERROR, "analysis of " + s.source() + " failed", e);
+                    failure.set("The analysis failed (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the messages are still shown.");
+                })
+                .start();
+    }
+
+    /**
+     * Runs off the FX thread. The engine has no cancellation points of its own; a cancelled task
+     * stops before building the report, and its result is never published either way.
+     */
+    static Analyzed run(Session s, TaskContext ctx) {
+        Analysis a = Analyzer.analyze(s);
+        return ctx.cancelled() ? null : Analyzed.of(s, a);
+    }
+
+    /** The analysis of the loaded session, or null while it runs (or when none is loaded). */
+    public ReadOnlyObjectProperty<Analyzed> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Why the last analysis failed, or empty. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+}
