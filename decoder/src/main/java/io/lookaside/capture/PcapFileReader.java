@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * it is not sure about it stops, and {@link PcapSource} lets libpcap go on from that record, so
  * libpcap stays the reference for everything unusual (damaged or cut records, new sections,
  * interfaces of another link type, odd timestamp resolutions). Measured against libpcap in
- * docs/decisions/0010-fast-reader-and-spilled-store.md.
+ * docs/decisions/0011-fast-reader-and-spilled-store.md.
  *
  * <p>What it reads, and how libpcap 1.10 reads the same (sf-pcap.c, sf-pcapng.c):
  * <pre>

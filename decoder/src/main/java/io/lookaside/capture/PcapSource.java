@@ -27,7 +27,7 @@ import org.pcap4j.core.RawPacketListener;
  * {@link RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
  * the packet, a {@code Timestamp} and a {@code Runnable}) is then the floor of reading, five to
  * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both). {@code getNextRawPacketEx} costs about four times as
- * much again: see docs/decisions/0005-capture-layer.md and 0010-fast-reader-and-spilled-store.md.
+ * much again: see docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to

@@ -28,7 +28,7 @@ final class Columns {
     static final int CHUNK = 1 << SHIFT;
     static final int MASK = CHUNK - 1;
     private static final int FIRST = 1024;
-    /** Bytes per row, for the memory budget (docs/decisions/0010). */
+    /** Bytes per row, for the memory budget (docs/decisions/0011). */
     static final int ROW_BYTES = 8 + 8 + 8 + 8 + 4 + 4 + 4 + 2 + 1 + 1 + 1;
 
     long[][] tsNanos = new long[0][];

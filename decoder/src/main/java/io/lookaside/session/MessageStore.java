@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * Append-only store of message bytes, so that a message can be decoded again on demand
- * without keeping a record object per message (docs/decisions/0001 and 0010).
+ * without keeping a record object per message (docs/decisions/0001 and 0011).
  *
  * <p>Bytes are gathered in a heap segment (64 KiB, doubling up to 4 MiB); a full segment is
  * written to a temporary file and from then on read through a read-only memory mapping of

@@ -199,7 +199,7 @@ public final class Session {
     /**
      * Heap bytes this session holds for its rows: the columns (49 bytes a row, in chunks of
      * 32 768 rows) and any message bytes that could not go to the temporary file. The budget is
-     * 64 bytes a message (docs/decisions/0010).
+     * 64 bytes a message (docs/decisions/0011).
      */
     public long retainedHeapBytes() {
         return cols.retainedBytes() + store.heapBytes();
