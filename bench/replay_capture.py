@@ -2,8 +2,8 @@
 """Build a large capture by replaying a real sample many times.
 
 Each replica keeps every byte of the sample's frames but shifts the client's TCP port and all
-timestamps, so connections stay distinct and time moves forward; IPv4 and TCP checksums are
-recomputed. Input: a classic pcap (optionally .gz) with Ethernet/IPv4/TCP frames, like the
+timestamps, so connections stay distinct and time moves forward; the TCP checksum is adjusted
+for the new port (the IPv4 header does not change). Input: a classic pcap (optionally .gz) with Ethernet/IPv4/TCP frames, like the
 samples. Output: a classic pcap (nanosecond or microsecond, as the input).
 
 usage: replay_capture.py SAMPLE OUT --target-bytes N
@@ -35,36 +35,41 @@ def read_pcap(path):
     return header, nano, frames
 
 
-def checksum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack(f'!{len(b) // 2}H', b))
+def fold(s):
     while s >> 16:
         s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
+    return s
+
+
+def adjust(check, old, new):
+    """RFC 1624 eqn. 3: the checksum after one 16-bit word changed from old to new."""
+    return (~fold((~check & 0xFFFF) + (~old & 0xFFFF) + new)) & 0xFFFF
 
 
 def shift_frame(frame, port_shift, server_ports):
-    """Shift the non-server TCP port of an Ethernet/IPv4/TCP frame; other frames pass unchanged."""
+    """Shift the non-server TCP port of an Ethernet/IPv4/TCP frame; other frames pass unchanged.
+
+    The TCP checksum is adjusted for the changed port (RFC 1624), so a frame whose checksum was
+    right stays right and one the capture saw offloaded (zero or partial) stays as it was.
+    """
     if len(frame) < 54 or frame[12:14] != b'\x08\x00' or frame[23] != 6:
         return frame
     ihl = (frame[14] & 0x0F) * 4
     t = 14 + ihl
-    b = bytearray(frame)
-    sport, dport = struct.unpack('!HH', b[t:t + 4])
+    if len(frame) < t + 18:
+        return frame
+    sport, dport = struct.unpack_from('!HH', frame, t)
     if dport in server_ports:
-        sport = (sport - 1024 + port_shift) % 64000 + 1024
+        at, old = t, sport
     elif sport in server_ports:
-        dport = (dport - 1024 + port_shift) % 64000 + 1024
+        at, old = t + 2, dport
     else:
         return frame
-    struct.pack_into('!HH', b, t, sport, dport)
-    total = struct.unpack('!H', b[16:18])[0]
-    seg = bytes(b[t:14 + total])
-    if len(seg) >= 20:
-        seg = seg[:16] + b'\0\0' + seg[18:]
-        pseudo = bytes(b[26:34]) + struct.pack('!BBH', 0, 6, len(seg))
-        struct.pack_into('!H', b, t + 16, checksum(pseudo + seg))
+    new = (old - 1024 + port_shift) % 64000 + 1024
+    b = bytearray(frame)
+    struct.pack_into('!H', b, at, new)
+    check = struct.unpack_from('!H', b, t + 16)[0]
+    struct.pack_into('!H', b, t + 16, adjust(check, old, new))
     return bytes(b)
 
 
@@ -87,12 +92,14 @@ def main():
         out.write(header)
         while written < args.target_bytes:
             shift_t = replica * span
+            chunk = []
             for sec, frac, data, orig in frames:
                 t = sec * unit + frac + shift_t
                 d = shift_frame(data, replica * 7, server_ports)
-                out.write(struct.pack('<IIII', t // unit, t % unit, len(d), orig))
-                out.write(d)
+                chunk.append(struct.pack('<IIII', t // unit, t % unit, len(d), orig))
+                chunk.append(d)
                 written += 16 + len(d)
+            out.write(b''.join(chunk))
             replica += 1
     print(f'{args.out}: {replica} replicas of {len(frames)} frames, {written} bytes', file=sys.stderr)
 

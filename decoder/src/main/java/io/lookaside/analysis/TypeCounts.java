@@ -23,7 +23,10 @@ final class TypeCounts {
         // Count by (connection, direction, type code) first: names are looked up once per key.
         Map<Long, long[]> byKey = new HashMap<>();
         for (int i = which.nextSetBit(0); i >= 0 && i < s.size(); i = which.nextSetBit(i + 1)) {
-            long key = (long) s.conn(i) << 32 | (long) s.direction(i).ordinal() << 24 | (s.typeCode(i) & 0xFFFFFFL);
+            // Times an odd constant (a bijection): Long.hashCode folds the halves together, which
+            // would make connection c with type t collide with connection t with type c.
+            long key = ((long) s.conn(i) << 32 | (long) s.direction(i).ordinal() << 24 | (s.typeCode(i) & 0xFFFFFFL))
+                    * 0x9E37_79B9_7F4A_7C15L;
             long[] c = byKey.get(key);
             if (c == null) {
                 byKey.put(key, new long[] {1, i});

@@ -16,12 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the what-if models over a capture: every applicable model over {@link Windows#SWEEP},
  * and every applicable profile as the union of its steps. Each (model, window) is simulated once
  * and its figures derived once, whether the sweep or a profile asks for it; a model whose window
  * does not matter is simulated once for all windows.
+ *
+ * <p>The sweep's simulations are independent (each reads the session and the lifecycles, both
+ * read-only, and keeps its own state), so they run on every core (the common fork-join pool);
+ * the results are put together in the same order whatever order they finish in. The models are
+ * about four fifths of a report's time (docs/performance.md).
  */
 final class WhatIfEngine {
     private final Session session;
@@ -59,6 +65,7 @@ final class WhatIfEngine {
      * cannot run on this capture (its {@code applicable} says so) is listed with its remarks only.
      */
     List<WhatIfRun> sweeps() {
+        simulateAll(models.values().stream().filter(this::applicable).toList());
         List<WhatIfRun> runs = new ArrayList<>();
         for (WhatIfModel m : models.values()) {
             List<WindowResult> sweep = new ArrayList<>();
@@ -71,6 +78,26 @@ final class WhatIfEngine {
             runs.add(new WhatIfRun(m, sweep, baseWallNanos, applicable, m.remarks(session)));
         }
         return runs;
+    }
+
+    /** Simulates every (model, window) of the sweep not simulated yet, in parallel. */
+    private void simulateAll(List<WhatIfModel> sweep) {
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        for (WhatIfModel m : sweep) {
+            for (long w : Windows.SWEEP) {
+                long key = keyOf(m, w);
+                String id = m.id() + '@' + key;
+                if (!done.containsKey(id)) {
+                    jobs.putIfAbsent(id, new Job(m, key));
+                }
+            }
+        }
+        Map<String, WindowResult> results = new ConcurrentHashMap<>();
+        jobs.entrySet().parallelStream().forEach(e -> results.put(e.getKey(), simulate(e.getValue().model(), e.getValue().key())));
+        done.putAll(results);
+    }
+
+    private record Job(WhatIfModel model, long key) {
     }
 
     private boolean applicable(WhatIfModel m) {
@@ -117,12 +144,18 @@ final class WhatIfEngine {
     }
 
     private WindowResult at(WhatIfModel m, long window) {
-        // A model that ignores its window gives the same outcome at every window: one key for all.
-        long key = m.windowed() ? window : Windows.INFINITE;
-        return done.computeIfAbsent(m.id() + '@' + key, k -> {
-            Outcome o = m.simulate(session, lifecycles, key);
-            return new WindowResult(key, o, Savings.of(session, o, wall));
-        }).withWindow(window);
+        long key = keyOf(m, window);
+        return done.computeIfAbsent(m.id() + '@' + key, k -> simulate(m, key)).withWindow(window);
+    }
+
+    /** A model that ignores its window gives the same outcome at every window: one key for all. */
+    private static long keyOf(WhatIfModel m, long window) {
+        return m.windowed() ? window : Windows.INFINITE;
+    }
+
+    private WindowResult simulate(WhatIfModel m, long key) {
+        Outcome o = m.simulate(session, lifecycles, key);
+        return new WindowResult(key, o, Savings.of(session, o, wall));
     }
 
     private BitSet withPeers(BitSet eliminated) {

@@ -18,16 +18,18 @@ import org.pcap4j.core.Pcaps;
 import org.pcap4j.core.RawPacketListener;
 
 /**
- * pcap and pcapng files (optionally gzip-compressed) through libpcap, via pcap4j's raw read
- * path only: {@code pcap_dispatch} hands each record's bytes to a {@link RawPacketListener} as
- * a {@code byte[]} and Lookaside parses link layer, IP and TCP itself ({@link PacketParser});
- * pcap4j's Packet object tree is never built.
+ * pcap and pcapng files (optionally gzip-compressed). Records are read by
+ * {@link PcapFileReader}, a pure-Java reader of the common file shapes, as long as it is sure
+ * to read them exactly as libpcap does; libpcap (through pcap4j's raw path) takes over at the
+ * first record it is not sure about, and reads every file whose header it does not handle.
+ * Either way Lookaside parses link layer, IP and TCP itself ({@link PacketParser}); pcap4j's
+ * Packet object tree is never built.
  *
- * <p>pcap4j's per-record cost is the floor of this reader: a JNA callback, a {@code byte[]}
- * copy of the packet, a {@code Timestamp} and a {@code Runnable}. On the way to the sink only a
- * {@code ByteBuffer} view of that array is added, for packets that complete a message.
- * {@code getNextRawPacketEx} costs about four times as much per record (two finalizable JNA
- * {@code Memory} objects per call): see docs/decisions/0005-capture-layer.md.
+ * <p>Through libpcap, {@code pcap_dispatch} hands each record's bytes to a
+ * {@link RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
+ * the packet, a {@code Timestamp} and a {@code Runnable}) is then the floor of reading, five to
+ * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both). {@code getNextRawPacketEx} costs about four times as
+ * much again: see docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to
@@ -42,22 +44,22 @@ public final class PcapSource implements CaptureSource {
     private static final int RECORD_HEADER = 16;
 
     /**
-     * The reader of the record being dispatched on this thread. pcap4j builds a
+     * The listener of the record being dispatched on this thread. pcap4j builds a
      * {@code java.sql.Timestamp} from each record header before it calls the listener, and
      * Timestamp refuses a fraction of a second outside 0..999 999 999 (a damaged header; libpcap
      * does not check it). That exception is thrown inside the JNA callback, where JNA would log it
      * to stderr and drop the record unseen. A JNA callback exception handler, installed once,
-     * hands it to this thread's reader instead, which counts the record, so that frame numbers
+     * hands it to this thread's listener instead, which counts the record, so that frame numbers
      * stay Wireshark's, and tells the user; other callbacks' exceptions go to the handler JNA had.
      */
-    private static final ThreadLocal<Reader> DISPATCHING = new ThreadLocal<>();
+    private static final ThreadLocal<Listener> DISPATCHING = new ThreadLocal<>();
 
     static {
         Callback.UncaughtExceptionHandler previous = Native.getCallbackExceptionHandler();
         Native.setCallbackExceptionHandler((callback, e) -> {
-            Reader r = DISPATCHING.get();
-            if (r != null) {
-                r.unreadable(e);
+            Listener l = DISPATCHING.get();
+            if (l != null) {
+                l.unreadable(e);
             } else {
                 previous.uncaughtException(callback, e);
             }
@@ -69,17 +71,31 @@ public final class PcapSource implements CaptureSource {
     private final long maxDecompressed;
     private final TrackerLimits limits;
     private final Path tempDir;
+    private final boolean fastPath;
 
     public PcapSource(Path path, CaptureOptions options) {
-        this(path, options, MAX_DECOMPRESSED, TrackerLimits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir")));
+        this(path, options, MAX_DECOMPRESSED, TrackerLimits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir")), true);
     }
 
     PcapSource(Path path, CaptureOptions options, long maxDecompressed, TrackerLimits limits, Path tempDir) {
+        this(path, options, maxDecompressed, limits, tempDir, true);
+    }
+
+    /** {@code fastPath} false: libpcap reads every record (the reference the fast reader is tested against). */
+    PcapSource(Path path, CaptureOptions options, long maxDecompressed, TrackerLimits limits, Path tempDir,
+               boolean fastPath) {
         this.path = path;
         this.options = options;
         this.maxDecompressed = maxDecompressed;
         this.limits = limits;
         this.tempDir = tempDir;
+        this.fastPath = fastPath;
+    }
+
+    /** A source that reads every record through libpcap, for comparisons with the fast reader. */
+    static PcapSource libpcapOnly(Path path, CaptureOptions options) {
+        return new PcapSource(path, options, MAX_DECOMPRESSED, TrackerLimits.DEFAULT,
+                Path.of(System.getProperty("java.io.tmpdir")), false);
     }
 
     @Override
@@ -122,18 +138,53 @@ public final class PcapSource implements CaptureSource {
         readPcap(file, sink, progress, false);
     }
 
-    /** {@code quietAboutCut}: the spool was already reported cut, so a cut last record is expected. */
+    /**
+     * The fast reader takes the records it handles; libpcap takes over at the first one it does
+     * not (or reads everything, when the fast reader does not handle the file's header).
+     * {@code quietAboutCut}: the spool was already reported cut, so a cut last record is expected.
+     */
     private void readPcap(Path file, MessageSink sink, Progress progress, boolean quietAboutCut) throws CaptureException {
+        Frames frames = null;
+        if (fastPath) {
+            try (PcapFileReader fast = PcapFileReader.open(file)) {
+                if (fast != null) {
+                    frames = new Frames(fast.linkType(), new FlowTracker(sink, options.ninePPort(), limits), sink);
+                    while (read(fast, frames) > 0) {
+                        progress.at(frames.bytes);
+                        if (progress.cancelled()) {
+                            return;
+                        }
+                    }
+                    if (fast.ended()) {
+                        frames.finish(progress);
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // libpcap reads on from the record where this went wrong, and says what it finds there.
+            }
+        }
         PcapHandle handle = open(file);
         try {
-            int dlt = handle.getDlt().value();
-            if (!LinkType.supported(dlt)) {
-                throw new CaptureException(path + ": link type " + dlt + " (" + handle.getDlt().name()
-                        + ") is not supported; Lookaside reads " + LinkType.supportedNames());
+            if (frames == null) {
+                int dlt = handle.getDlt().value();
+                if (!LinkType.supported(dlt)) {
+                    throw new CaptureException(path + ": link type " + dlt + " (" + handle.getDlt().name()
+                            + ") is not supported; Lookaside reads " + LinkType.supportedNames());
+                }
+                frames = new Frames(dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
             }
-            loop(handle, dlt, sink, progress, quietAboutCut);
+            loop(handle, frames, sink, progress, quietAboutCut);
         } finally {
             handle.close();
+        }
+    }
+
+    private static int read(PcapFileReader fast, Frames frames) throws IOException {
+        try {
+            return fast.read(BATCH, frames);
+        } catch (RuntimeException | Error e) {
+            throw new IllegalStateException("decoding record " + frames.frame + " failed", e);
         }
     }
 
@@ -148,50 +199,50 @@ public final class PcapSource implements CaptureSource {
         }
     }
 
-    private void loop(PcapHandle handle, int dlt, MessageSink sink, Progress progress, boolean quietAboutCut) {
-        Reader reader = new Reader(handle, dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
-        DISPATCHING.set(reader);
+    /** libpcap from the first record the fast reader left (skipping those it handed over), to the end. */
+    private void loop(PcapHandle handle, Frames frames, MessageSink sink, Progress progress, boolean quietAboutCut) {
+        Listener listener = new Listener(handle, frames);
+        DISPATCHING.set(listener);
         try {
-            dispatchAll(handle, reader, sink, progress, quietAboutCut);
+            dispatchAll(handle, listener, frames, sink, progress, quietAboutCut);
         } finally {
             DISPATCHING.remove();
         }
     }
 
-    private void dispatchAll(PcapHandle handle, Reader reader, MessageSink sink, Progress progress, boolean quietAboutCut) {
+    private void dispatchAll(PcapHandle handle, Listener listener, Frames frames, MessageSink sink, Progress progress,
+                             boolean quietAboutCut) {
         while (true) {
             int n;
             try {
-                n = handle.dispatch(BATCH, reader);
+                n = handle.dispatch(BATCH, listener);
             } catch (PcapNativeException e) {
                 // libpcap stops at a damaged or cut record: everything before it counts.
                 if (!quietAboutCut) {
-                    long frame = reader.frame;
+                    long frame = frames.frame;
                     sink.diagnostic(Diagnostic.warning(frame + 1, -1, path.getFileName() + ": record " + (frame + 1)
                             + " cannot be read (" + libpcapSays(e) + "); decoded the " + frame + " records before it"));
                 }
                 sink.truncated();
                 break;
             } catch (InterruptedException e) {
-                // pcap_breakloop, which only Reader calls, after a failure of its own: not a thread interrupt.
+                // pcap_breakloop, which only Listener calls, after a failure of its own: not a thread interrupt.
                 n = 0;
             } catch (NotOpenException e) {
                 throw new IllegalStateException(e);
             }
-            if (reader.failure != null) {
-                throw new IllegalStateException("decoding record " + reader.frame + " failed", reader.failure);
+            if (listener.failure != null) {
+                throw new IllegalStateException("decoding record " + frames.frame + " failed", listener.failure);
             }
             if (n == 0) {
                 break; // pcap_dispatch returns 0 at the end of a savefile
             }
-            progress.at(reader.bytes);
+            progress.at(frames.bytes);
             if (progress.cancelled()) {
                 return;
             }
         }
-        reader.tracker.finish();
-        reader.problems.report();
-        progress.at(Long.MAX_VALUE);
+        frames.finish(progress);
     }
 
     /** "Error occurred: truncated dump file; ..." without pcap4j's prefix. */
@@ -200,31 +251,67 @@ public final class PcapSource implements CaptureSource {
         return m.startsWith("Error occurred: ") ? m.substring("Error occurred: ".length()) : m;
     }
 
-    /**
-     * Receives each record from {@code pcap_dispatch}. pcap4j logs and drops what a listener
-     * throws, so a failure is kept, the loop broken, and the failure rethrown by the caller.
-     */
-    private static final class Reader implements RawPacketListener {
-        final PcapHandle handle;
+    /** Each record, whichever reader read it: link layer, IP and TCP parsed, segments to the flows. */
+    private static final class Frames implements PcapFileReader.Records {
         final int dlt;
         final FlowTracker tracker;
         final RecordProblems problems;
         final Packet packet = new Packet();
         long frame;
         long bytes;
-        Throwable failure;
 
-        Reader(PcapHandle handle, int dlt, FlowTracker tracker, MessageSink sink) {
-            this.handle = handle;
+        Frames(int dlt, FlowTracker tracker, MessageSink sink) {
             this.dlt = dlt;
             this.tracker = tracker;
             this.problems = new RecordProblems(sink);
         }
 
-        /** pcap4j failed on record {@code frame + 1} before handing it over (see {@link #DISPATCHING}). */
-        void unreadable(Throwable e) {
+        @Override
+        public void record(byte[] data, int length, long ts) {
             frame++;
-            problems.unreadable(frame, String.valueOf(e.getMessage()));
+            switch (PacketParser.parse(data, length, dlt, packet)) {
+                case PacketParser.TCP -> tracker.tcp(packet, data, frame, ts);
+                case PacketParser.VSOCK -> tracker.vsock(packet, data, frame, ts);
+                case PacketParser.FRAGMENT -> problems.fragment(frame);
+                case PacketParser.MALFORMED -> problems.malformed(frame, packet.problem());
+                default -> {
+                }
+            }
+            bytes += length + RECORD_HEADER;
+        }
+
+        void finish(Progress progress) {
+            tracker.finish();
+            problems.report();
+            progress.at(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Receives each record from {@code pcap_dispatch}, after skipping those the fast reader
+     * already handed over. pcap4j logs and drops what a listener throws, so a failure is kept,
+     * the loop broken, and the failure rethrown by the caller.
+     */
+    private static final class Listener implements RawPacketListener {
+        final PcapHandle handle;
+        final Frames frames;
+        long skip;
+        Throwable failure;
+
+        Listener(PcapHandle handle, Frames frames) {
+            this.handle = handle;
+            this.frames = frames;
+            this.skip = frames.frame;
+        }
+
+        /** pcap4j failed on the next record before handing it over (see {@link #DISPATCHING}). */
+        void unreadable(Throwable e) {
+            if (skip > 0) {
+                skip--; // the fast reader already handed this record over
+                return;
+            }
+            frames.frame++;
+            frames.problems.unreadable(frames.frame, String.valueOf(e.getMessage()));
         }
 
         @Override
@@ -232,19 +319,14 @@ public final class PcapSource implements CaptureSource {
             if (failure != null) {
                 return;
             }
+            if (skip > 0) {
+                skip--;
+                return;
+            }
             try {
-                frame++;
                 Timestamp t = handle.getTimestamp();
                 long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
-                switch (PacketParser.parse(data, data.length, dlt, packet)) {
-                    case PacketParser.TCP -> tracker.tcp(packet, data, frame, ts);
-                    case PacketParser.VSOCK -> tracker.vsock(packet, data, frame, ts);
-                    case PacketParser.FRAGMENT -> problems.fragment(frame);
-                    case PacketParser.MALFORMED -> problems.malformed(frame, packet.problem());
-                    default -> {
-                    }
-                }
-                bytes += data.length + RECORD_HEADER;
+                frames.record(data, data.length, ts);
             } catch (RuntimeException | Error e) {
                 failure = e;
                 try {

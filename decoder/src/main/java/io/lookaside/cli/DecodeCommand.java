@@ -1,5 +1,7 @@
 package io.lookaside.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,9 @@ import io.lookaside.report.Json;
 import io.lookaside.report.MessageJson;
 import io.lookaside.session.Session;
 import io.lookaside.session.SessionLoader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -74,16 +78,11 @@ final class DecodeCommand implements Callable<Integer> {
         }
         ObjectMapper mapper = Json.mapper();
         MessageJson json = new MessageJson(mapper);
-        try (PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16))) {
-            long t0 = s.size() > 0 ? s.tsNanos(0) : 0;
-            for (int i = 0; i < s.size(); i++) {
-                ObjectNode o = json.toJson(s, i);
-                if (format == Format.jsonl) {
-                    out.println(mapper.writeValueAsString(o));
-                } else {
-                    out.println(textLine(o, t0));
-                }
+        try {
+            if (format == Format.jsonl) {
+                jsonLines(s, mapper, json);
+            } else {
+                text(s, json);
             }
         } catch (IOException e) {
             err.println("lookaside: cannot write output: " + e.getMessage());
@@ -100,6 +99,29 @@ final class DecodeCommand implements Callable<Integer> {
             err.println("lookaside: " + file + ": the input is truncated; decoded up to the cut");
         }
         return 0;
+    }
+
+    /** One JSON object per line, streamed: no tree per message. */
+    private static void jsonLines(Session s, ObjectMapper mapper, MessageJson json) throws IOException {
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            for (int i = 0; i < s.size(); i++) {
+                json.write(g, s, i);
+                g.writeRaw('\n');
+            }
+        }
+        out.flush();
+    }
+
+    private static void text(Session s, MessageJson json) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                1 << 16));
+        long t0 = s.size() > 0 ? s.tsNanos(0) : 0;
+        for (int i = 0; i < s.size(); i++) {
+            out.println(textLine(json.toJson(s, i), t0));
+        }
+        out.flush();
     }
 
     /** A tshark-like summary line: frame, relative time, connection, type, key fields, RTT. */

@@ -20,8 +20,16 @@ abstract class Conversation {
     /** Classifies and correlates message {@code i} (its bytes are already stored). */
     abstract void accept(SessionBuilder s, int i, ByteBuffer bytes, boolean fromClient, int flags);
 
-    /** The capture ended: whatever is still pending stays unanswered. */
+    /** The capture ended: whatever is still pending stays unanswered, and correlation state is freed. */
     void finish(SessionBuilder s) {
+    }
+
+    /**
+     * How many leading bytes of a message of this type, direction ({@link Direction} ordinal)
+     * and length the session keeps: all but a bulk payload that no decoder looks into.
+     */
+    int kept(int type, int direction, int length) {
+        return length;
     }
 
     /** Decodes message {@code i} again from its stored bytes. */

@@ -13,8 +13,8 @@ import io.lookaside.fuse.InHeader;
 import io.lookaside.wire.ProtocolMessage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Correlation of one FUSE connection (linux/fuse.h, fs/fuse/dev.c): a reply pairs with the
@@ -29,10 +29,20 @@ final class FuseConversation extends Conversation {
     /** A row's ctx byte indexes this list; a connection sees a handful of contexts at most. */
     private static final int MAX_CONTEXTS = 120;
 
-    private final List<FuseContext> contexts = new ArrayList<>(List.of(FuseContext.DEFAULT));
+    /** fuse_write_in (40 bytes since 7.9, 24 before): the WRITE data after it is not kept. */
+    private static final int WRITE_HEADER = InHeader.SIZE + 40;
+    /** fuse_out_header: the READ data after it is not kept. */
+    private static final int READ_REPLY_HEADER = 16;
+    /** fuse_out_header + fuse_notify_store_out{nodeid offset size[4] padding[4]}: the data after it is not kept. */
+    private static final int NOTIFY_STORE_HEADER = 16 + 24;
+    /** fuse_in_header + fuse_notify_retrieve_in (40 bytes): the retrieved data after it is not kept. */
+    private static final int NOTIFY_REPLY_HEADER = InHeader.SIZE + 40;
+
+    /** Copy-on-write: a session prefix decodes with it while loading adds to it. */
+    private final List<FuseContext> contexts = new CopyOnWriteArrayList<>(List.of(FuseContext.DEFAULT));
     private int current;
     private boolean orderKnown;
-    private final UniqueMap pending = new UniqueMap();
+    private UniqueMap pending = new UniqueMap();
 
     FuseConversation(int index, String id) {
         super(index, Protocol.FUSE, id);
@@ -46,19 +56,19 @@ final class FuseConversation extends Conversation {
         } else {
             replyOrNotify(s, i, b, headerOnly);
         }
-        s.ctx[i] = (byte) current;
+        s.ctx(i, current);
     }
 
     private void request(SessionBuilder s, int i, ByteBuffer b, boolean headerOnly) {
-        s.direction[i] = (byte) Direction.REQUEST.ordinal();
-        s.type[i] = -1;
+        s.direction(i, Direction.REQUEST);
+        s.type(i, -1);
         if (!orderKnown && !headerOnly) {
             ByteOrder o = FuseDecoder.orderOf(b);
             if (o != null) {
                 orderKnown = true;
                 if (o != ctx().order()) {
                     use(ctx().withOrder(o));
-                    s.diagnostic(Diagnostic.info(s.frame[i], connection.index(),
+                    s.diagnostic(Diagnostic.info(s.frame(i), connection.index(),
                             "the capture is " + o + " (FUSE is host-endian); decoding in that order"));
                 }
             }
@@ -70,15 +80,15 @@ final class FuseConversation extends Conversation {
         int p = b.position();
         FuseOpcode op = FuseOpcode.of(h.getInt(p + 4) & 0xFFFF_FFFFL);
         long unique = h.getLong(p + 8);
-        s.type[i] = (short) op.code();
-        s.key[i] = unique;
+        s.type(i, op.code());
+        s.key(i, unique);
         if ((unique & InHeader.UNIQUE_RESEND) != 0) {
             s.flag(i, Session.RESENT);
             int original = pending.remove(unique & ~InHeader.UNIQUE_RESEND);
             if (original >= 0) {
-                s.diagnostic(Diagnostic.info(s.frame[i], connection.index(), op + " unique "
+                s.diagnostic(Diagnostic.info(s.frame(i), connection.index(), op + " unique "
                         + Long.toUnsignedString(unique & ~InHeader.UNIQUE_RESEND)
-                        + " re-sent after NOTIFY_RESEND (first sent in frame " + s.frame[original] + ")"));
+                        + " re-sent after NOTIFY_RESEND (first sent in frame " + s.frame(original) + ")"));
             }
         }
         if (op == FuseOpcode.INTERRUPT) {
@@ -89,8 +99,8 @@ final class FuseConversation extends Conversation {
         } else {
             int earlier = pending.put(unique, i);
             if (earlier >= 0) {
-                s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), "unique "
-                        + Long.toUnsignedString(unique) + " reused while the request of frame " + s.frame[earlier]
+                s.diagnostic(Diagnostic.warning(s.frame(i), connection.index(), "unique "
+                        + Long.toUnsignedString(unique) + " reused while the request of frame " + s.frame(earlier)
                         + " was outstanding"));
             }
         }
@@ -112,18 +122,18 @@ final class FuseConversation extends Conversation {
         int victim = pending.get(target);
         if (victim >= 0) {
             s.flag(victim, Session.INTERRUPTED);
-            s.diagnostic(Diagnostic.info(s.frame[i], connection.index(), "INTERRUPT of "
-                    + FuseOpcode.of(s.type[victim]) + " unique " + Long.toUnsignedString(target) + " (frame "
-                    + s.frame[victim] + ")"));
+            s.diagnostic(Diagnostic.info(s.frame(i), connection.index(), "INTERRUPT of "
+                    + FuseOpcode.of(s.type(victim)) + " unique " + Long.toUnsignedString(target) + " (frame "
+                    + s.frame(victim) + ")"));
         } else {
-            s.diagnostic(Diagnostic.info(s.frame[i], connection.index(), "INTERRUPT of unique "
+            s.diagnostic(Diagnostic.info(s.frame(i), connection.index(), "INTERRUPT of unique "
                     + Long.toUnsignedString(target) + ", which is not outstanding (answered already or not captured)"));
         }
     }
 
     private void replyOrNotify(SessionBuilder s, int i, ByteBuffer b, boolean headerOnly) {
-        s.direction[i] = (byte) Direction.REPLY.ordinal();
-        s.type[i] = -1;
+        s.direction(i, Direction.REPLY);
+        s.type(i, -1);
         if (b.remaining() < 16) {
             return;
         }
@@ -131,11 +141,11 @@ final class FuseConversation extends Conversation {
         int p = b.position();
         int error = h.getInt(p + 4);
         long unique = h.getLong(p + 8);
-        s.key[i] = unique;
+        s.key(i, unique);
         if (unique == 0) {
             // dev.c fuse_dev_do_write(): unique 0 is an unsolicited notification, code in error
-            s.direction[i] = (byte) Direction.NOTIFY.ordinal();
-            s.type[i] = (short) Math.max(-1, Math.min(error, Short.MAX_VALUE));
+            s.direction(i, Direction.NOTIFY);
+            s.type(i, Math.max(-1, Math.min(error, Short.MAX_VALUE)));
             return;
         }
         int req = pending.remove(unique);
@@ -144,8 +154,8 @@ final class FuseConversation extends Conversation {
             return;
         }
         s.pair(req, i);
-        s.type[i] = s.type[req];
-        FuseOpcode op = FuseOpcode.of(s.type[req]);
+        s.type(i, s.type(req));
+        FuseOpcode op = FuseOpcode.of(s.type(req));
         if ((op == FuseOpcode.INIT || op == FuseOpcode.CUSE_INIT) && error == 0 && !headerOnly) {
             FuseMessage m = FuseDecoder.decodeReply(b, op.code(), ctx());
             if (m instanceof FuseReply.Init init && init.major() == 7) {
@@ -155,6 +165,28 @@ final class FuseConversation extends Conversation {
                 use(ctx().withVersion((int) init.major(), (int) init.minor(), init.flags()));
             }
         }
+    }
+
+    @Override
+    void finish(SessionBuilder s) {
+        pending = null;
+    }
+
+    @Override
+    int kept(int type, int direction, int length) {
+        int keep = length;
+        if (direction == Direction.REQUEST.ordinal()) {
+            if (type == FuseOpcode.WRITE.code()) {
+                keep = WRITE_HEADER;
+            } else if (type == FuseOpcode.NOTIFY_REPLY.code()) {
+                keep = NOTIFY_REPLY_HEADER;
+            }
+        } else if (direction == Direction.REPLY.ordinal() && type == FuseOpcode.READ.code()) {
+            keep = READ_REPLY_HEADER;
+        } else if (direction == Direction.NOTIFY.ordinal() && type == FuseNotifyCode.STORE.code()) {
+            keep = NOTIFY_STORE_HEADER;
+        }
+        return Math.min(length, keep);
     }
 
     private FuseContext ctx() {

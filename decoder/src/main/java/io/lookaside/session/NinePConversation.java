@@ -24,6 +24,11 @@ final class NinePConversation extends Conversation {
     private static final int RERROR = 107;
     private static final int RLERROR = 7;
 
+    /** Rread: size[4] type[1] tag[2] count[4], then the data, which is not kept. */
+    private static final int RREAD_HEADER = 11;
+    /** Twrite: size[4] type[1] tag[2] fid[4] offset[8] count[4], then the data, which is not kept. */
+    private static final int TWRITE_HEADER = 23;
+
     /**
      * A connection has a handful of requests outstanding (Linux allows a few hundred), so these
      * are small tables that grow with use rather than two flat arrays of 2^16 tags: a capture of
@@ -46,16 +51,16 @@ final class NinePConversation extends Conversation {
         int p = b.position();
         if (b.remaining() < 7) {
             // The framer never cuts less than a header; keep the row as an unknown.
-            s.direction[i] = (byte) (fromClient ? Direction.REQUEST : Direction.REPLY).ordinal();
-            s.ctx[i] = (byte) dialect.ordinal();
+            s.direction(i, fromClient ? Direction.REQUEST : Direction.REPLY);
+            s.ctx(i, dialect.ordinal());
             return;
         }
         int type = Le.u8(b, p + 4);
         int tag = Le.u16(b, p + 5);
-        s.type[i] = (short) type;
-        s.key[i] = tag;
+        s.type(i, type);
+        s.key(i, tag);
         boolean request = (type & 1) == 0;
-        s.direction[i] = (byte) (request ? Direction.REQUEST : Direction.REPLY).ordinal();
+        s.direction(i, request ? Direction.REQUEST : Direction.REPLY);
         if (request) {
             if (type == TVERSION) {
                 abandonAll();
@@ -64,27 +69,27 @@ final class NinePConversation extends Conversation {
                     dialect = proposed;
                 }
             }
-            s.ctx[i] = (byte) dialect.ordinal();
+            s.ctx(i, dialect.ordinal());
             if (type == TFLUSH && b.remaining() >= 9) {
                 flushing.put(tag, Le.u16(b, p + 7));
             }
             int earlier = pending.put(tag, i);
             if (earlier >= 0) {
-                s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), "tag " + tag
-                        + " reused while the request of frame " + s.frame[earlier] + " was outstanding"));
+                s.diagnostic(Diagnostic.warning(s.frame(i), connection.index(), "tag " + tag
+                        + " reused while the request of frame " + s.frame(earlier) + " was outstanding"));
             }
             return;
         }
-        s.ctx[i] = (byte) dialect.ordinal();
+        s.ctx(i, dialect.ordinal());
         int req = pending.remove(tag);
         if (req < 0) {
             s.flag(i, Session.NO_REQUEST);
             return;
         }
         s.pair(req, i);
-        int reqType = s.type[req];
+        int reqType = s.type(req);
         if (type != reqType + 1 && type != RERROR && type != RLERROR) {
-            s.diagnostic(Diagnostic.warning(s.frame[i], connection.index(), NinePTypes.name(type)
+            s.diagnostic(Diagnostic.warning(s.frame(i), connection.index(), NinePTypes.name(type)
                     + " answers tag " + tag + " but the request was " + NinePTypes.name(reqType)));
         }
         if (type == RFLUSH) {
@@ -98,7 +103,7 @@ final class NinePConversation extends Conversation {
             Dialect agreed = Dialect.fromVersion(versionString(b, p));
             if (agreed != null) {
                 dialect = agreed;
-                s.ctx[i] = (byte) agreed.ordinal();
+                s.ctx(i, agreed.ordinal());
             }
         }
     }
@@ -106,6 +111,21 @@ final class NinePConversation extends Conversation {
     private void abandonAll() {
         pending = new UniqueMap(INITIAL_TAGS);
         flushing = new UniqueMap(INITIAL_TAGS);
+    }
+
+    @Override
+    void finish(SessionBuilder s) {
+        pending = null;
+        flushing = null;
+    }
+
+    @Override
+    int kept(int type, int direction, int length) {
+        return switch (type) {
+            case NinePTypes.RREAD -> Math.min(length, RREAD_HEADER);
+            case NinePTypes.TWRITE -> Math.min(length, TWRITE_HEADER);
+            default -> length;
+        };
     }
 
     /** version[s] of Tversion/Rversion: size[4] type[1] tag[2] msize[4] version[s]. */

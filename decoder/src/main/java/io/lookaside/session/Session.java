@@ -6,11 +6,17 @@ import java.util.List;
 
 /**
  * An immutable, loaded capture: one row per protocol message in capture order, held as
- * primitive columns (about 50 bytes a message), with the message bytes in a chunked store so
- * that the full record is decoded again on demand ({@link #message(int)}). This is all the
- * GUI and the analyses see of a capture.
+ * primitive columns (49 bytes a message on the heap), with the message bytes in a store
+ * outside the heap so that the full record is decoded again on demand ({@link #message(int)}).
+ * This is all the GUI and the analyses see of a capture.
+ *
+ * <p>A session may also be a prefix of one still loading ({@link SessionLoader}): its rows
+ * stay as they are, except that a request may gain its reply later. Sessions are safe to read
+ * from any thread.
  */
 public final class Session {
+    private static final Direction[] DIRECTIONS = Direction.values();
+
     /** Message flag: only a header was captured (e.g. kernel tracepoints). */
     public static final int HEADER_ONLY = 1;
     /** Message flag: a reply whose request was not in the capture (capture started late). */
@@ -33,43 +39,26 @@ public final class Session {
     private final String source;
     private final String sourceKind;
     private final int size;
-    private final long[] tsNanos;
-    private final long[] frame;
-    private final int[] conn;
-    private final short[] type;
-    private final byte[] direction;
-    private final byte[] ctx;
-    private final byte[] flags;
-    private final long[] key;
-    private final int[] peer;
-    private final long[] storePos;
-    private final int[] storeLen;
+    private final Columns cols;
     private final MessageStore store;
+    private final java.nio.ByteBuffer[] segments;
     private final List<Conversation> conversations;
     private final List<Connection> connections;
     private final List<Diagnostic> diagnostics;
     private final boolean truncated;
 
-    Session(SessionBuilder b) {
+    /** The first {@code size} rows of {@code b}: all of them when loading is done, a prefix while it goes on. */
+    Session(SessionBuilder b, int size, List<Diagnostic> diagnostics, boolean truncated) {
         this.source = b.source;
         this.sourceKind = b.sourceKind;
-        this.size = b.size;
-        this.tsNanos = java.util.Arrays.copyOf(b.tsNanos, size);
-        this.frame = java.util.Arrays.copyOf(b.frame, size);
-        this.conn = java.util.Arrays.copyOf(b.conn, size);
-        this.type = java.util.Arrays.copyOf(b.type, size);
-        this.direction = java.util.Arrays.copyOf(b.direction, size);
-        this.ctx = java.util.Arrays.copyOf(b.ctx, size);
-        this.flags = java.util.Arrays.copyOf(b.flags, size);
-        this.key = java.util.Arrays.copyOf(b.key, size);
-        this.peer = java.util.Arrays.copyOf(b.peer, size);
-        this.storePos = java.util.Arrays.copyOf(b.storePos, size);
-        this.storeLen = java.util.Arrays.copyOf(b.storeLen, size);
+        this.size = size;
+        this.cols = b.cols.snapshot();
         this.store = b.store;
+        this.segments = b.store.segments();
         this.conversations = List.copyOf(b.conversations);
         this.connections = conversations.stream().map(c -> c.connection).toList();
-        this.diagnostics = List.copyOf(b.diagnostics);
-        this.truncated = b.truncated;
+        this.diagnostics = diagnostics;
+        this.truncated = truncated;
     }
 
     /** The file this session was loaded from, as the user named it. */
@@ -87,20 +76,20 @@ public final class Session {
     }
 
     public long tsNanos(int i) {
-        return tsNanos[i];
+        return cols.tsNanos(i);
     }
 
     /** 1-based capture record in which the message completed (Wireshark's frame number). */
     public long frame(int i) {
-        return frame[i];
+        return cols.frame(i);
     }
 
     public int conn(int i) {
-        return conn[i];
+        return cols.conn(i);
     }
 
     public Connection connection(int i) {
-        return connections.get(conn[i]);
+        return connections.get(cols.conn(i));
     }
 
     public List<Connection> connections() {
@@ -109,52 +98,56 @@ public final class Session {
 
     /** The protocol type code: the 9P type byte, or the FUSE opcode (replies: the request's). */
     public int typeCode(int i) {
-        return type[i];
+        return cols.type(i);
     }
 
     public String typeName(int i) {
-        return conversations.get(conn[i]).typeName(this, i);
+        return conversation(i).typeName(this, i);
     }
 
     public Direction direction(int i) {
-        return Direction.values()[direction[i]];
+        return DIRECTIONS[cols.direction(i)];
     }
 
     /** The 9P tag or the FUSE unique. */
     public long key(int i) {
-        return key[i];
+        return cols.key(i);
     }
 
-    /** The other message of this exchange (request for a reply, reply for a request), or -1. */
+    /**
+     * The other message of this exchange (request for a reply, reply for a request), or -1.
+     * While a session is a prefix of one still loading, a reply not yet loaded is -1.
+     */
     public int peer(int i) {
-        return peer[i];
+        int p = cols.peer(i);
+        return p < size ? p : -1;
     }
 
     /** Reply time minus request time for a reply whose request was seen, else -1. */
     public long rttNanos(int i) {
-        int p = peer[i];
-        if (p < 0 || direction[i] != Direction.REPLY.ordinal()) {
+        int p = peer(i);
+        if (p < 0 || cols.direction(i) != Direction.REPLY.ordinal()) {
             return -1;
         }
-        return tsNanos[i] - tsNanos[p];
+        return cols.tsNanos(i) - cols.tsNanos(p);
     }
 
     public int flags(int i) {
-        return flags[i];
+        return cols.flags(i);
     }
 
     public boolean hasFlag(int i, int flag) {
-        return (flags[i] & flag) != 0;
+        return (cols.flags(i) & flag) != 0;
     }
 
     /** Per-message protocol context: the 9P dialect ordinal or a FUSE context index. */
     int ctx(int i) {
-        return ctx[i];
+        return cols.ctx(i);
     }
 
     /** The dialect ({@code 9P2000.L}) or negotiated FUSE version ({@code 7.31}) of message {@code i}. */
     public String dialect(int i) {
-        return conversations.get(conn[i]).dialect(this, i);
+        return conversation(i).dialect(this, i);
     }
 
     /**
@@ -162,17 +155,36 @@ public final class Session {
      * never collide: FUSE requesters carry the connection in their high bits).
      */
     public long requester(int i) {
-        return conversations.get(conn[i]).requester(this, i);
+        return conversation(i).requester(this, i);
     }
 
     /** Decodes message {@code i} again from its stored bytes. Never throws on bad bytes. */
     public ProtocolMessage message(int i) {
-        return conversations.get(conn[i]).decode(this, i, store.view(storePos[i], storeLen[i]));
+        Conversation c = conversation(i);
+        return store.withMessage(segments, cols.storePos(i), cols.storeLen(i), keptLength(i), b -> c.decode(this, i, b));
     }
 
-    /** The stored bytes of message {@code i} (read-only), for hex views. */
+    /**
+     * The bytes of message {@code i} (read-only), {@link #length(int)} of them. Only the first
+     * {@link #keptLength(int)} are the captured ones; the rest of a bulk payload that was not
+     * kept reads as zeros, in a copy made for this call.
+     */
     public java.nio.ByteBuffer bytes(int i) {
-        return store.view(storePos[i], storeLen[i]);
+        return store.view(segments, cols.storePos(i), cols.storeLen(i), keptLength(i));
+    }
+
+    /** The message's length in bytes, as on the wire (9P size[4], FUSE len[4]). */
+    public int length(int i) {
+        return cols.storeLen(i);
+    }
+
+    /**
+     * How many leading bytes of message {@code i} the session keeps: all of them, except for
+     * bulk payloads (9P Rread and Twrite data, FUSE READ reply and WRITE request data,
+     * NOTIFY_STORE and NOTIFY_REPLY data), of which only the header is kept.
+     */
+    public int keptLength(int i) {
+        return conversation(i).kept(cols.type(i), cols.direction(i), cols.storeLen(i));
     }
 
     public List<Diagnostic> diagnostics() {
@@ -184,8 +196,21 @@ public final class Session {
         return truncated;
     }
 
-    /** Bytes held by the message store (for the memory budget). */
-    public long retainedStoreBytes() {
-        return store.retainedBytes();
+    /**
+     * Heap bytes this session holds for its rows: the columns (49 bytes a row, in chunks of
+     * 32 768 rows) and any message bytes that could not go to the temporary file. The budget is
+     * 64 bytes a message (docs/decisions/0011).
+     */
+    public long retainedHeapBytes() {
+        return cols.retainedBytes() + store.heapBytes();
+    }
+
+    /** Message bytes held in the memory-mapped temporary file (page cache, not heap). */
+    public long mappedStoreBytes() {
+        return store.mappedBytes();
+    }
+
+    Conversation conversation(int i) {
+        return conversations.get(cols.conn(i));
     }
 }

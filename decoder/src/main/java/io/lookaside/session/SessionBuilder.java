@@ -4,40 +4,37 @@ import io.lookaside.capture.Diagnostic;
 import io.lookaside.capture.MessageSink;
 import io.lookaside.capture.Protocol;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Receives messages from a capture source (it is the {@link MessageSink}), stores their bytes,
- * fills the columns and lets each conversation correlate. {@link #build()} freezes the result.
+ * Receives messages from a capture source (it is the {@link MessageSink}), fills the columns,
+ * lets each conversation correlate and stores the message bytes (bulk payloads left out).
+ * {@link #build()} freezes the result; {@link #prefix()} gives the rows so far while loading.
  */
-public final class SessionBuilder implements MessageSink {
+public final class SessionBuilder implements MessageSink, AutoCloseable {
     /** Diagnostics beyond this many are counted, not kept: a hostile capture must not fill the heap. */
     static final int MAX_DIAGNOSTICS = 10_000;
 
     final String source;
     String sourceKind = "unknown";
     int size;
-    long[] tsNanos = new long[1024];
-    long[] frame = new long[1024];
-    int[] conn = new int[1024];
-    short[] type = new short[1024];
-    byte[] direction = new byte[1024];
-    byte[] ctx = new byte[1024];
-    byte[] flags = new byte[1024];
-    long[] key = new long[1024];
-    int[] peer = new int[1024];
-    long[] storePos = new long[1024];
-    int[] storeLen = new int[1024];
-    final MessageStore store = new MessageStore();
+    final Columns cols = new Columns();
+    final MessageStore store;
     final List<Conversation> conversations = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     long droppedDiagnostics;
     boolean truncated;
 
     public SessionBuilder(String source) {
+        this(source, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code storeDir}: where message bytes spill to a temporary file, or null to keep them on the heap. */
+    SessionBuilder(String source, Path storeDir) {
         this.source = source;
+        this.store = new MessageStore(storeDir);
     }
 
     public void sourceKind(String kind) {
@@ -65,23 +62,23 @@ public final class SessionBuilder implements MessageSink {
     @Override
     public void message(int c, boolean fromClient, long frameNo, long ts, ByteBuffer bytes, int msgFlags) {
         int i = size;
-        if (i == tsNanos.length) {
-            grow();
-        }
+        cols.ensure(i);
         size++;
-        tsNanos[i] = ts;
-        frame[i] = frameNo;
-        conn[i] = c;
-        peer[i] = -1;
-        storeLen[i] = bytes.remaining();
-        storePos[i] = store.append(bytes);
+        int len = bytes.remaining();
+        cols.tsNanos(i, ts);
+        cols.frame(i, frameNo);
+        cols.conn(i, c);
+        cols.peer(i, -1);
+        cols.storeLen(i, len);
         if ((msgFlags & HEADER_ONLY) != 0) {
-            flags[i] |= Session.HEADER_ONLY;
+            cols.addFlag(i, Session.HEADER_ONLY);
         }
         if ((msgFlags & SYNTHETIC_HEADER) != 0) {
-            flags[i] |= Session.SYNTHETIC_HEADER;
+            cols.addFlag(i, Session.SYNTHETIC_HEADER);
         }
-        conversations.get(c).accept(this, i, bytes, fromClient, msgFlags);
+        Conversation conversation = conversations.get(c);
+        conversation.accept(this, i, bytes, fromClient, msgFlags);
+        cols.storePos(i, store.append(bytes, conversation.kept(cols.type(i), cols.direction(i), len)));
     }
 
     @Override
@@ -95,12 +92,45 @@ public final class SessionBuilder implements MessageSink {
 
     /** Pairs request {@code req} with reply {@code rep}. */
     void pair(int req, int rep) {
-        peer[req] = rep;
-        peer[rep] = req;
+        cols.peer(req, rep);
+        cols.peer(rep, req);
     }
 
     void flag(int i, int f) {
-        flags[i] |= (byte) f;
+        cols.addFlag(i, f);
+    }
+
+    long frame(int i) {
+        return cols.frame(i);
+    }
+
+    int type(int i) {
+        return cols.type(i);
+    }
+
+    void type(int i, int t) {
+        cols.type(i, t);
+    }
+
+    void key(int i, long k) {
+        cols.key(i, k);
+    }
+
+    void direction(int i, Direction d) {
+        cols.direction(i, d);
+    }
+
+    void ctx(int i, int c) {
+        cols.ctx(i, c);
+    }
+
+    /**
+     * The rows so far as a session, while loading goes on: for a view that shows the first rows
+     * early. Its rows do not change, except that a request may later gain its reply (peer, RTT)
+     * or a flag; its conversations are those seen so far.
+     */
+    public Session prefix() {
+        return new Session(this, size, List.copyOf(diagnostics), false);
     }
 
     public Session build() {
@@ -111,21 +141,17 @@ public final class SessionBuilder implements MessageSink {
             diagnostics.add(Diagnostic.warning(0, -1, droppedDiagnostics
                     + " more diagnostics were not kept (limit " + MAX_DIAGNOSTICS + ")"));
         }
-        return new Session(this);
+        if (store.spillProblem() != null && size > 0) {
+            diagnostics.add(Diagnostic.info(0, -1, "message bytes are kept in memory: " + store.spillProblem()));
+        }
+        close();
+        cols.trim(size);
+        return new Session(this, size, List.copyOf(diagnostics), truncated);
     }
 
-    private void grow() {
-        int n = tsNanos.length * 2;
-        tsNanos = Arrays.copyOf(tsNanos, n);
-        frame = Arrays.copyOf(frame, n);
-        conn = Arrays.copyOf(conn, n);
-        type = Arrays.copyOf(type, n);
-        direction = Arrays.copyOf(direction, n);
-        ctx = Arrays.copyOf(ctx, n);
-        flags = Arrays.copyOf(flags, n);
-        key = Arrays.copyOf(key, n);
-        peer = Arrays.copyOf(peer, n);
-        storePos = Arrays.copyOf(storePos, n);
-        storeLen = Arrays.copyOf(storeLen, n);
+    /** Releases the store's temporary file (its mappings stay readable); build() does it too. */
+    @Override
+    public void close() {
+        store.close();
     }
 }

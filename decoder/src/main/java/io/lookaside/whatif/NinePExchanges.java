@@ -122,8 +122,18 @@ final class NinePExchanges {
     record EntryChange(FidLifetime dir, String name, boolean created) {
     }
 
-    /** A file as one connection's cache keys it. */
+    /**
+     * A file as one connection's cache keys it. The hash mixes its parts: the record's own
+     * (31·h + …) makes many (connection, qid.path) pairs of a capture with many connections to
+     * the same files collide, and HashMap then searches trees (docs/performance.md).
+     */
     record FileKey(int conn, boolean byQid, long qid, String path) {
+        @Override
+        public int hashCode() {
+            long h = (qid ^ (long) conn << 48 ^ (byQid ? 1L << 47 : 0)) * 0x9E37_79B9_7F4A_7C15L
+                    + (path == null ? 0 : path.hashCode());
+            return (int) (h ^ h >>> 32);
+        }
     }
 
     /** A directory entry as one connection's dentry cache keys it. */

@@ -1,6 +1,7 @@
 package io.lookaside.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Readers never move the buffer's position and never check bounds beyond what
  * {@link ByteBuffer} does: callers check lengths first so that a short message becomes a
- * Malformed record with a reason instead of an exception.
+ * Malformed record with a reason instead of an exception. Whatever the buffer's byte order,
+ * a field is read with one access and swapped when needed (an intrinsic), not byte by byte:
+ * decoding is the inner loop of every analysis that walks a session.
  */
 public final class Le {
     private Le() {
@@ -21,7 +24,8 @@ public final class Le {
     }
 
     public static int u16(ByteBuffer b, int at) {
-        return (b.get(at) & 0xFF) | (b.get(at + 1) & 0xFF) << 8;
+        short v = b.getShort(at);
+        return (b.order() == ByteOrder.LITTLE_ENDIAN ? v : Short.reverseBytes(v)) & 0xFFFF;
     }
 
     /** Unsigned 32-bit value widened to long. */
@@ -30,12 +34,13 @@ public final class Le {
     }
 
     public static int i32(ByteBuffer b, int at) {
-        return (b.get(at) & 0xFF) | (b.get(at + 1) & 0xFF) << 8 | (b.get(at + 2) & 0xFF) << 16
-                | (b.get(at + 3) & 0xFF) << 24;
+        int v = b.getInt(at);
+        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v);
     }
 
     public static long u64(ByteBuffer b, int at) {
-        return (i32(b, at) & 0xFFFF_FFFFL) | ((long) i32(b, at + 4)) << 32;
+        long v = b.getLong(at);
+        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Long.reverseBytes(v);
     }
 
     /** UTF-8 text of {@code len} bytes at {@code at}; invalid sequences become U+FFFD. */

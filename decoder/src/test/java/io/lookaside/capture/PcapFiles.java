@@ -100,4 +100,69 @@ public final class PcapFiles {
             bytes.writeTo(out);
         }
     }
+
+    /**
+     * A classic pcap in the given byte order and time stamp resolution, with the given header
+     * snapshot length and version.
+     */
+    public static byte[] classic(int linkType, List<Record> records, ByteOrder order, boolean nano, int snaplen,
+                                 int versionMinor) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteBuffer h = ByteBuffer.allocate(24).order(order);
+        h.putInt(nano ? MAGIC_NANO : MAGIC_MICRO).putShort((short) 2).putShort((short) versionMinor).putInt(0).putInt(0)
+                .putInt(snaplen).putInt(linkType);
+        bytes.writeBytes(h.array());
+        long unit = nano ? 1 : 1000;
+        for (Record r : records) {
+            ByteBuffer rh = ByteBuffer.allocate(16).order(order);
+            rh.putInt((int) Math.floorDiv(r.tsNanos(), 1_000_000_000L))
+                    .putInt((int) (Math.floorMod(r.tsNanos(), 1_000_000_000L) / unit))
+                    .putInt(r.data().length).putInt(r.originalLength());
+            bytes.writeBytes(rh.array());
+            bytes.writeBytes(r.data());
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A pcapng file: a section header, one interface description (with an if_tsresol option
+     * of {@code tsresol} unless it is negative) and an enhanced packet block per record, in
+     * little-endian order. Time stamps are written in units of 10^-6 s or 10^-9 s.
+     */
+    public static byte[] pcapng(int linkType, List<Record> records, int tsresol) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(block(0x0A0D0D0A, le(16).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0)
+                .putLong(-1).array()));
+        bytes.writeBytes(idb(linkType, 262144, tsresol));
+        for (Record r : records) {
+            bytes.writeBytes(epb(r, tsresol == 9 ? 1 : 1000));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An interface description block, with an if_tsresol option unless {@code tsresol} is negative. */
+    public static byte[] idb(int linkType, int snaplen, int tsresol) {
+        ByteBuffer b = le(tsresol < 0 ? 8 : 20).putShort((short) linkType).putShort((short) 0).putInt(snaplen);
+        if (tsresol >= 0) {
+            b.putShort((short) 9).putShort((short) 1).put((byte) tsresol).put(new byte[3]).putInt(0);
+        }
+        return block(1, b.array());
+    }
+
+    /** An enhanced packet block on interface 0, its time stamp in units of {@code unitNanos}. */
+    public static byte[] epb(Record r, long unitNanos) {
+        int padded = (r.data().length + 3) & ~3;
+        long t = r.tsNanos() / unitNanos;
+        return block(6, le(20 + padded).putInt(0).putInt((int) (t >>> 32)).putInt((int) t).putInt(r.data().length)
+                .putInt(r.originalLength()).put(r.data()).array());
+    }
+
+    /** A block: type, total length, body (already padded to 4 bytes), total length again. */
+    public static byte[] block(int type, byte[] body) {
+        return le(12 + body.length).putInt(type).putInt(12 + body.length).put(body).putInt(12 + body.length).array();
+    }
+
+    private static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
 }

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,9 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of the capture layer alone (libpcap through pcap4j, link layers, TCP
- * reassembly, 9P framing) on the uncompressed busybox sample, 30 405 frames and 30 288
- * messages, into a sink that only counts. Run it with
+ * Throughput of the capture layer alone (reading records, link layers, TCP reassembly, 9P
+ * framing) on the uncompressed busybox sample, 30 405 frames and 30 288 messages, into a sink
+ * that only counts; {@code reader} is {@code fast} (the pure-Java reader, what Lookaside uses)
+ * or {@code libpcap} (every record through libpcap and pcap4j, the reference). Run it with
  * <pre>
  * mvn -o -q -pl decoder test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp decoder/target/test-classes:decoder/target/classes:$(cat decoder/target/cp.txt) \
@@ -35,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class PcapSourceBenchmark {
+    @Param({"fast", "libpcap"})
+    public String reader;
+
     private Path pcap;
 
     @Setup
@@ -51,7 +56,9 @@ public class PcapSourceBenchmark {
     @Benchmark
     public long readAndFrame() throws CaptureException {
         long[] count = new long[1];
-        new PcapSource(pcap, CaptureOptions.DEFAULT).read(new MessageSink() {
+        PcapSource source = reader.equals("fast") ? new PcapSource(pcap, CaptureOptions.DEFAULT)
+                : PcapSource.libpcapOnly(pcap, CaptureOptions.DEFAULT);
+        source.read(new MessageSink() {
             @Override
             public void connection(int conn, Protocol protocol, String id) {
             }

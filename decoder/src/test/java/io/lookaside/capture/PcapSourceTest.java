@@ -119,6 +119,77 @@ class PcapSourceTest {
         assertThat(frameTypeTag(read(p))).isEqualTo(expected);
     }
 
+    /** Everything a sink received, message bytes included, as comparable lines. */
+    private static List<String> everything(RecordingSink sink) {
+        List<String> out = new ArrayList<>();
+        out.addAll(sink.connections);
+        for (RecordingSink.Message m : sink.messages) {
+            out.add(m.conn() + ":" + m.fromClient() + ":" + m.frame() + ":" + m.tsNanos() + ":" + m.flags() + ":"
+                    + java.util.HexFormat.of().formatHex(m.bytes()));
+        }
+        for (Diagnostic d : sink.diagnostics) {
+            out.add(d.severity() + ":" + d.frame() + ":" + d.conn() + ":" + d.text());
+        }
+        out.add("truncated=" + sink.truncated);
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            a-v9fs-busybox-cachenone.pcap.gz
+            a-v9fs-busybox-cacheloose.pcap.gz
+            a-v9fs-busybox-cacheloose-ganesha.pcap.gz
+            a-v9fs-gccsplit-srccachenone.pcap.gz
+            a-v9fs-gccsplit-srccacheloose.pcap.gz
+            a-v9fs-version-9p2000.u-vs-diod.pcap.gz
+            c-diod-userspace.pcap.gz
+            d-diod-any-sll2.pcap.gz
+            d-diod-any-sll-5640.pcapng.gz
+            d-http-lo.pcap.gz
+            """)
+    void readDeliversWhatLibpcapAloneDeliversOnEverySample(String sample) throws CaptureException {
+        Path p = Samples.path(sample);
+        RecordingSink libpcap = new RecordingSink();
+        PcapSource.libpcapOnly(p, CaptureOptions.DEFAULT).read(libpcap, LoadMonitor.NONE);
+
+        assertThat(everything(read(p))).isEqualTo(everything(libpcap));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            record-cut
+            header-cut
+            garbage
+            snaplen
+            """)
+    void readDeliversWhatLibpcapAloneDeliversWhenLibpcapTakesOver(String damage) throws Exception {
+        byte[] pcap = PcapFiles.content(Samples.path(DIOD));
+        List<Integer> offsets = PcapFiles.recordOffsets(pcap);
+        byte[] damaged = switch (damage) {
+            case "record-cut" -> Arrays.copyOf(pcap, offsets.get(7000) + 16 + 20);
+            case "header-cut" -> Arrays.copyOf(pcap, offsets.get(7000) + 9);
+            case "garbage" -> {
+                byte[] g = pcap.clone();
+                Arrays.fill(g, offsets.get(7000), offsets.get(7000) + 16, (byte) 0x7F);
+                yield g;
+            }
+            default -> {
+                byte[] g = pcap.clone();
+                ByteBuffer.wrap(g).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 200); // header snaplen
+                yield g;
+            }
+        };
+        Path p = dir.resolve(damage + ".pcap");
+        Files.write(p, damaged);
+        RecordingSink libpcap = new RecordingSink();
+        PcapSource.libpcapOnly(p, CaptureOptions.DEFAULT).read(libpcap, LoadMonitor.NONE);
+
+        RecordingSink sink = read(p);
+
+        assertThat(everything(sink)).isEqualTo(everything(libpcap));
+        assertThat(sink.messages.size()).isGreaterThan(100);
+    }
+
     @Test
     void readNamesEachConnectionClientFirst() throws CaptureException {
         RecordingSink diod = read(Samples.path(DIOD));
