@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a fusedump file: the FUSE traffic glusterfs writes with {@code --dump-fuse=PATH}
@@ -225,12 +226,19 @@ public final class FusedumpSource implements CaptureSource {
                 corrupt(start, "message length " + len + " is outside 16.." + MAX_MESSAGE);
                 return null;
             }
-            if (buf.length < len) {
-                buf = new byte[(int) len];
-            }
+            int n = (int) len;
             System.arraycopy(lenBytes, 0, buf, 0, 4);
-            readInto(buf, 4, (int) len - 4);
-            return ByteBuffer.wrap(buf, 0, (int) len);
+            // The buffer grows with the bytes that arrive, never ahead of them: a corrupt length
+            // at the end of a file must not allocate 64 MiB.
+            for (int got = 4; got < n; ) {
+                if (got == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
+                }
+                int k = Math.min(n, buf.length) - got;
+                readInto(buf, got, k);
+                got += k;
+            }
+            return ByteBuffer.wrap(buf, 0, n);
         }
 
         private boolean corrupt(long start, String why) throws CaptureException {
@@ -262,12 +270,19 @@ public final class FusedumpSource implements CaptureSource {
         }
     }
 
+    /** At most this many signature bytes are shown: real ones are 8 ("GLUSTER\xf5", "STRA\xce"). */
+    private static final int SHOWN_SIGNATURE = 32;
+
     private static String printable(byte[] b) {
         StringBuilder s = new StringBuilder();
-        for (byte x : b) {
-            int c = x & 0xFF;
-            s.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        for (int i = 0; i < Math.min(b.length, SHOWN_SIGNATURE); i++) {
+            int c = b[i] & 0xFF;
+            if (c >= 0x20 && c < 0x7F) {
+                s.append((char) c);
+            } else {
+                s.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            }
         }
-        return s.toString();
+        return b.length > SHOWN_SIGNATURE ? s + "…" : s.toString();
     }
 }

@@ -19,11 +19,19 @@ public final class InputFiles {
         return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
     }
 
-    /** A buffered stream of the file's content, decompressed when it is gzip. */
+    /**
+     * A buffered stream of the file's content, decompressed when it is gzip. Decompression
+     * stops with an IOException after {@link PcapSource#MAX_DECOMPRESSED} bytes, as for pcap
+     * files: the readers report it and keep what came before.
+     */
     public static InputStream open(Path path) throws CaptureException {
+        return open(path, PcapSource.MAX_DECOMPRESSED);
+    }
+
+    static InputStream open(Path path, long maxDecompressed) throws CaptureException {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            return isGzip(path) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+            return isGzip(path) ? gunzip(in, maxDecompressed) : in;
         } catch (IOException e) {
             throw unreadable(path, e);
         }
@@ -38,11 +46,54 @@ public final class InputFiles {
             long total = Files.size(path);
             CountingStream raw = new CountingStream(Files.newInputStream(path));
             InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-            InputStream in = isGzip(path) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
-                    : buffered;
+            InputStream in = isGzip(path) ? gunzip(buffered, PcapSource.MAX_DECOMPRESSED) : buffered;
             return new Counted(in, raw, total);
         } catch (IOException e) {
             throw unreadable(path, e);
+        }
+    }
+
+    private static InputStream gunzip(InputStream in, long maxDecompressed) throws IOException {
+        return new BufferedInputStream(new Bounded(new GZIPInputStream(in, 1 << 16), maxDecompressed), 1 << 16);
+    }
+
+    /** Fails the read that would go past {@code limit} decompressed bytes (a gzip bomb stops there). */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (count >= limit) {
+                if (super.read() < 0) {
+                    return -1;
+                }
+                throw new IOException("the gzip stream decompresses to more than " + limit + " bytes; only the first "
+                        + limit + " were read (decompress it yourself to read it all)");
+            }
+            int n = super.read(b, off, (int) Math.min(len, limit - count));
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(n, 8192)];
+            int k = read(scratch, 0, scratch.length);
+            return Math.max(0, k);
         }
     }
 

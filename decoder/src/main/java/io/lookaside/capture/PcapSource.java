@@ -1,5 +1,7 @@
 package io.lookaside.capture;
 
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
 import io.lookaside.net.LinkType;
 import io.lookaside.net.Packet;
 import io.lookaside.net.PacketParser;
@@ -26,8 +28,9 @@ import org.pcap4j.core.RawPacketListener;
  * <p>Through libpcap, {@code pcap_dispatch} hands each record's bytes to a
  * {@link RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
  * the packet, a {@code Timestamp} and a {@code Runnable}) is then the floor of reading, five to
- * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both). {@code getNextRawPacketEx} costs about four times as
- * much again: see docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
+ * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both);
+ * {@code getNextRawPacketEx} costs about four times as much again: see
+ * docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to
@@ -40,6 +43,29 @@ public final class PcapSource implements CaptureSource {
     private static final int BATCH = 4096;
     /** Per-record overhead of a classic pcap file, for progress (pcapng's differs a little). */
     private static final int RECORD_HEADER = 16;
+
+    /**
+     * The reader of the record being dispatched on this thread. pcap4j builds a
+     * {@code java.sql.Timestamp} from each record header before it calls the listener, and
+     * Timestamp refuses a fraction of a second outside 0..999 999 999 (a damaged header; libpcap
+     * does not check it). That exception is thrown inside the JNA callback, where JNA would log it
+     * to stderr and drop the record unseen. A JNA callback exception handler, installed once,
+     * hands it to this thread's reader instead, which counts the record, so that frame numbers
+     * stay Wireshark's, and tells the user; other callbacks' exceptions go to the handler JNA had.
+     */
+    private static final ThreadLocal<Listener> DISPATCHING = new ThreadLocal<>();
+
+    static {
+        Callback.UncaughtExceptionHandler previous = Native.getCallbackExceptionHandler();
+        Native.setCallbackExceptionHandler((callback, e) -> {
+            Listener r = DISPATCHING.get();
+            if (r != null) {
+                r.unreadable(e);
+            } else {
+                previous.uncaughtException(callback, e);
+            }
+        });
+    }
 
     private final Path path;
     private final CaptureOptions options;
@@ -177,6 +203,16 @@ public final class PcapSource implements CaptureSource {
     /** libpcap from the first record the fast reader left (skipping those it handed over), to the end. */
     private void loop(PcapHandle handle, Frames frames, MessageSink sink, Progress progress, boolean quietAboutCut) {
         Listener listener = new Listener(handle, frames);
+        DISPATCHING.set(listener);
+        try {
+            dispatchAll(handle, listener, frames, sink, progress, quietAboutCut);
+        } finally {
+            DISPATCHING.remove();
+        }
+    }
+
+    private void dispatchAll(PcapHandle handle, Listener listener, Frames frames, MessageSink sink, Progress progress,
+                             boolean quietAboutCut) {
         while (true) {
             int n;
             try {
@@ -231,6 +267,12 @@ public final class PcapSource implements CaptureSource {
             this.problems = new RecordProblems(sink);
         }
 
+        /** pcap4j failed on record {@code frame + 1} before handing it over (see {@link #DISPATCHING}). */
+        void unreadable(Throwable e) {
+            frame++;
+            problems.unreadable(frame, String.valueOf(e.getMessage()));
+        }
+
         @Override
         public void record(byte[] data, int length, long ts) {
             frame++;
@@ -267,6 +309,19 @@ public final class PcapSource implements CaptureSource {
             this.handle = handle;
             this.frames = frames;
             this.skip = frames.frame;
+        }
+
+        /**
+         * pcap4j failed on a record before handing it over (see {@link #DISPATCHING}). The fast
+         * reader never hands over such a record (it stops at a time stamp fraction outside a
+         * second), so one met while skipping is still skipped.
+         */
+        void unreadable(Throwable e) {
+            if (skip > 0) {
+                skip--;
+                return;
+            }
+            frames.unreadable(e);
         }
 
         @Override
@@ -314,6 +369,9 @@ public final class PcapSource implements CaptureSource {
         private long malformed;
         private long firstMalformed;
         private String firstProblem;
+        private long unreadable;
+        private long firstUnreadable;
+        private String firstUnreadableWhy;
 
         RecordProblems(MessageSink sink) {
             this.sink = sink;
@@ -332,7 +390,19 @@ public final class PcapSource implements CaptureSource {
             }
         }
 
+        void unreadable(long frame, String why) {
+            if (unreadable++ == 0) {
+                firstUnreadable = frame;
+                firstUnreadableWhy = why;
+            }
+        }
+
         void report() {
+            if (unreadable > 0) {
+                sink.diagnostic(Diagnostic.warning(firstUnreadable, -1, unreadable + " records were skipped because"
+                        + " their header cannot be read (first: frame " + firstUnreadable + ", " + firstUnreadableWhy
+                        + "); their streams show gaps"));
+            }
             if (fragments > 0) {
                 sink.diagnostic(Diagnostic.warning(firstFragment, -1, fragments + " IP fragments were skipped (first: frame "
                         + firstFragment + "); TCP over fragmented IP is not reassembled, so its streams show gaps"));

@@ -1,11 +1,8 @@
 package io.lookaside.capture;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,14 +32,40 @@ import java.util.Map;
  * daemon got it; a reply's is the write's entry time.
  */
 public final class StraceSource implements CaptureSource {
-    /** Bytes kept per split call or dump: larger than any FUSE message; beyond it the call is cut. */
-    private static final int MAX_BYTES = FusedumpSource.MAX_MESSAGE;
+    /**
+     * What the reader holds at most, so that no input can fill the heap; past a bound the user
+     * is told and reading goes on.
+     *
+     * @param maxLine            the longest line read; longer ones are skipped. Default: a 16 MiB
+     *                           message printed with -xx (4 characters a byte), 16 times the
+     *                           kernel's default largest message; the -e read=all hex dumps carry
+     *                           larger messages in short lines
+     * @param maxDumpBytes       bytes of one hex dump buffer: larger than any FUSE message (as
+     *                           for fusedump); a longer dump is not used
+     * @param maxUnfinishedChars characters of calls split by {@code <unfinished ...>} waiting for
+     *                           their {@code resumed} half (a real log has one per thread)
+     * @param maxPipes           pipes holding a vmspliced reply header not yet spliced
+     * @param maxDumpBuffers     hex dump buffers of one call (IOV_MAX iovecs)
+     * @param maxConnections     /dev/fuse fds (one per daemon thread with clone_fd)
+     */
+    record Limits(int maxLine, int maxDumpBytes, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers,
+            int maxConnections) {
+        static final Limits DEFAULT = new Limits(64 << 20, FusedumpSource.MAX_MESSAGE, 64L << 20, 1 << 16, 1024, 4096);
+    }
     private static final int DETAILED_WARNINGS = 20;
+    /** PATH_MAX is 4096, and /dev/fuse paths are short; a connection name shows no more of a path. */
+    private static final int MAX_SHOWN_PATH = 256;
 
     private final Path path;
+    private final Limits limits;
 
     public StraceSource(Path path) {
+        this(path, Limits.DEFAULT);
+    }
+
+    StraceSource(Path path, Limits limits) {
         this.path = path;
+        this.limits = limits;
     }
 
     /** True when {@code text} (the first bytes of a file) has lines of strace syscall output. */
@@ -86,15 +109,19 @@ public final class StraceSource implements CaptureSource {
     @Override
     public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
         InputFiles.Counted input = InputFiles.openCounted(path);
-        Reader r = new Reader(sink);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1),
-                1 << 16)) {
+        Reader r = new Reader(sink, limits);
+        try (LineReader in = new LineReader(input.in(), limits.maxLine())) {
             String line;
-            while ((line = in.readLine()) != null && !monitor.cancelled()) {
+            while ((line = in.next()) != null && !monitor.cancelled()) {
                 r.line(line);
                 if ((r.lineNo & 4095) == 0) {
                     monitor.progress(input.consumed(), input.total());
                 }
+            }
+            if (in.overlong() > 0) {
+                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
+                        + limits.maxLine() + " characters were skipped (first: line " + in.firstOverlong() + "); rerun strace"
+                        + " with -e read=all -e write=all, whose hex dumps carry large messages in short lines"));
             }
         } catch (IOException e) {
             sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
@@ -199,14 +226,21 @@ public final class StraceSource implements CaptureSource {
         private final Map<Long, Conn> fuseFds = new HashMap<>();
         /** pipe (by -y path, or by pid without -y) → bytes vmspliced into it and not yet spliced out. */
         private final Map<String, byte[]> pipes = new HashMap<>();
+        private long unfinishedChars;
+        private long unfinishedDropped;
+        private long pipesDropped;
+        private long connectionsRefused;
         private long failed;
         private long otherFd;
         private long cut;
         private long spliced;
         private long splicedRequests;
 
-        Reader(MessageSink sink) {
+        private final Limits limits;
+
+        Reader(MessageSink sink, Limits limits) {
             this.sink = sink;
+            this.limits = limits;
         }
 
         void line(String line) {
@@ -225,6 +259,9 @@ public final class StraceSource implements CaptureSource {
             if (text.startsWith("<... ")) {
                 int close = text.indexOf(" resumed>");
                 String[] head = unfinished.remove(p.pid);
+                if (head != null) {
+                    unfinishedChars -= head[0].length();
+                }
                 if (close < 0 || head == null) {
                     return;
                 }
@@ -237,8 +274,15 @@ public final class StraceSource implements CaptureSource {
                 }
             } else if (text.endsWith("<unfinished ...>")) {
                 String head = text.substring(0, text.length() - "<unfinished ...>".length()).stripTrailing();
-                if (head.length() <= MAX_BYTES * 4L + 64) {
+                String[] earlier = unfinished.remove(p.pid);
+                if (earlier != null) {
+                    unfinishedChars -= earlier[0].length();
+                }
+                if (unfinishedChars + head.length() <= limits.maxUnfinishedChars()) {
                     unfinished.put(p.pid, new String[] {head, Long.toString(entry)});
+                    unfinishedChars += head.length();
+                } else {
+                    unfinishedDropped++;
                 }
                 calls++;
                 return;
@@ -260,7 +304,11 @@ public final class StraceSource implements CaptureSource {
                 return;
             }
             if (line.startsWith(" * ")) {
-                dump.add(new ByteArrayBuilder());
+                if (dump.size() < limits.maxDumpBuffers()) {
+                    dump.add(new ByteArrayBuilder());
+                } else {
+                    dump.get(dump.size() - 1).broken = true;
+                }
                 return;
             }
             if (dump.isEmpty()) {
@@ -276,9 +324,13 @@ public final class StraceSource implements CaptureSource {
             if (end == off || end + 2 > line.length()) {
                 return;
             }
+            if (end - off > 8) {
+                b.broken = true; // strace prints %05x offsets; more than 8 digits is not a dump line
+                return;
+            }
             long at = Long.parseLong(line.substring(off, end), 16);
             int hexEnd = Math.min(line.length(), end + 2 + 49);
-            if (at != b.size() || b.size() > MAX_BYTES) {
+            if (at != b.size() || b.size() >= limits.maxDumpBytes()) {
                 b.broken = true;
                 return;
             }
@@ -317,6 +369,19 @@ public final class StraceSource implements CaptureSource {
                 }
                 sink.diagnostic(Diagnostic.info(0, -1, "pid " + e.getKey() + ": "
                         + head.substring(0, Math.min(40, head.length())) + "… never finished in the log"));
+            }
+            if (unfinishedDropped > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, unfinishedDropped + " <unfinished ...> calls were not kept"
+                        + " (more than " + limits.maxUnfinishedChars() + " characters of them waiting at once); their"
+                        + " resumed halves were skipped"));
+            }
+            if (pipesDropped > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, pipesDropped + " vmsplice headers were not kept (more than "
+                        + limits.maxPipes() + " pipes waiting for their splice at once)"));
+            }
+            if (connectionsRefused > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, connectionsRefused + " messages on further /dev/fuse fds were"
+                        + " skipped: more than " + limits.maxConnections() + " fds carried FUSE"));
             }
             if (failed > 0) {
                 sink.diagnostic(Diagnostic.info(0, -1, failed + " failed /dev/fuse calls skipped"
@@ -379,6 +444,9 @@ public final class StraceSource implements CaptureSource {
                 }
             }
             Conn conn = conn(c, fd, fdPath);
+            if (conn == null) {
+                return;
+            }
             int header = request ? 40 : 16;
             if (d.cut) {
                 cut++;
@@ -403,11 +471,24 @@ public final class StraceSource implements CaptureSource {
             sink.message(conn.index, request, c.line, ts, bytes, flags);
         }
 
+        /**
+         * A -y path as a connection's name shows it: the name goes into every message's JSON line,
+         * and a hostile log could make the path as long as a line.
+         */
+        private static String shown(String fdPath) {
+            return fdPath.length() <= MAX_SHOWN_PATH ? fdPath : fdPath.substring(0, MAX_SHOWN_PATH) + "…";
+        }
+
+        /** The connection of a FUSE fd, made on first use; null once {@link Limits#maxConnections()} exist. */
         private Conn conn(StraceCall c, long fd, String fdPath) {
             Conn conn = fuseFds.get(fd);
+            if (conn == null && fuseFds.size() == limits.maxConnections()) {
+                connectionsRefused++;
+                return null;
+            }
             if (conn == null) {
                 // without -f strace prints no pid (0 here): the fd alone names the connection
-                String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + fdPath + ")" : "");
+                String id = (c.pid > 0 ? "pid " + c.pid + " " : "") + "fd " + fd + (fdPath != null ? " (" + shown(fdPath) + ")" : "");
                 conn = new Conn(fuseFds.size(), id);
                 fuseFds.put(fd, conn);
                 sink.connection(conn.index, Protocol.FUSE, id);
@@ -468,9 +549,20 @@ public final class StraceSource implements CaptureSource {
             if (parts == null) {
                 return;
             }
-            ByteArrayBuilder all = new ByteArrayBuilder();
-            parts.forEach(p -> all.add(p.data()));
-            pipes.put(pipeKey(c, 0), all.toArray());
+            // only the fuse_out_header (16 bytes) is used when the pipe is spliced into /dev/fuse
+            ByteArrayBuilder header = new ByteArrayBuilder();
+            for (StraceCall.Bytes p : parts) {
+                header.add(p.data());
+                if (header.size() >= 16) {
+                    break;
+                }
+            }
+            String key = pipeKey(c, 0);
+            if (pipes.size() >= limits.maxPipes() && !pipes.containsKey(key)) {
+                pipesDropped++;
+                return;
+            }
+            pipes.put(key, java.util.Arrays.copyOf(header.toArray(), Math.min(16, header.size())));
         }
 
         /** splice(fd_in, off_in, fd_out, off_out, len, flags). */
@@ -493,6 +585,9 @@ public final class StraceSource implements CaptureSource {
                 return;
             }
             Conn conn = conn(c, c.fd(2), out);
+            if (conn == null) {
+                return;
+            }
             spliced++;
             long len = ByteBuffer.wrap(header, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt(0) & 0xFFFF_FFFFL;
             sink.diagnostic(Diagnostic.info(c.line, conn.index, "reply of " + len + " bytes written with splice"

@@ -1,11 +1,8 @@
 package io.lookaside.capture;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +35,10 @@ public final class TracefsSource implements CaptureSource {
             + "\\s+(?:fuse:)?(fuse_request_send|fuse_request_end|tracing_mark_write|print):\\s*(.*)$");
     private static final Pattern REALTIME = Pattern.compile("realtime=(\\d+)\\.(\\d+)");
     private static final Pattern FIELD = Pattern.compile("(connection|req|opcode|len|error)\\s+(-?\\d+)");
+    /** Tracepoint lines are about 130 characters; a longer line is not one and is skipped. */
+    static final int MAX_LINE = 64 << 10;
+    /** FUSE connections (mounts) followed at most; events of further ones are counted and skipped. */
+    static final int MAX_CONNECTIONS = 4096;
 
     private final Path path;
 
@@ -61,14 +62,17 @@ public final class TracefsSource implements CaptureSource {
         Reader r = new Reader(sink);
         r.offset = clockOffset();
         InputFiles.Counted input = InputFiles.openCounted(path);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1),
-                1 << 16)) {
+        try (LineReader in = new LineReader(input.in(), MAX_LINE)) {
             String line;
-            while ((line = in.readLine()) != null && !monitor.cancelled()) {
+            while ((line = in.next()) != null && !monitor.cancelled()) {
                 r.line(line);
                 if ((r.lineNo & 4095) == 0) {
                     monitor.progress(input.consumed(), input.total());
                 }
+            }
+            if (in.overlong() > 0) {
+                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
+                        + (MAX_LINE >> 10) + " KiB were skipped (first: line " + in.firstOverlong() + ")"));
             }
         } catch (IOException e) {
             sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
@@ -81,16 +85,18 @@ public final class TracefsSource implements CaptureSource {
 
     /** Wall clock minus trace clock from the first realtime marker, or Long.MIN_VALUE (a first, quick pass). */
     private long clockOffset() throws CaptureException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(InputFiles.open(path),
-                StandardCharsets.ISO_8859_1), 1 << 16)) {
+        try (LineReader in = new LineReader(InputFiles.open(path), MAX_LINE)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 if (line.contains("realtime=")) {
                     Matcher m = LINE.matcher(line);
                     Matcher rt = REALTIME.matcher(line);
                     if (m.matches() && !m.group(6).startsWith("fuse_") && rt.find()) {
-                        long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
-                        return Long.parseLong(rt.group(1)) * 1_000_000_000L + fraction(rt.group(2)) - ts;
+                        long ts = nanos(m.group(4), m.group(5));
+                        long wall = nanos(rt.group(1), rt.group(2));
+                        if (ts >= 0 && wall >= 0) {
+                            return wall - ts;
+                        }
                     }
                 }
             }
@@ -100,8 +106,15 @@ public final class TracefsSource implements CaptureSource {
         return Long.MIN_VALUE;
     }
 
-    private static long fraction(String digits) {
-        return Long.parseLong((digits + "000000000").substring(0, 9));
+    /**
+     * SECONDS.FRACTION (both digit runs) in nanoseconds, or -1 when the seconds do not fit:
+     * ten digits reach the year 2286 of wall-clock time, and far more of seconds since boot.
+     */
+    static long nanos(String seconds, String fraction) {
+        if (seconds.length() > 10) {
+            return -1;
+        }
+        return Long.parseLong(seconds) * 1_000_000_000L + Long.parseLong((fraction + "000000000").substring(0, 9));
     }
 
     private static final class Reader {
@@ -112,6 +125,7 @@ public final class TracefsSource implements CaptureSource {
         /** Wall clock minus trace clock, from the first realtime marker; Long.MIN_VALUE until one is seen. */
         long offset = Long.MIN_VALUE;
         private long unparsed;
+        private long refused;
 
         Reader(MessageSink sink) {
             this.sink = sink;
@@ -126,7 +140,13 @@ public final class TracefsSource implements CaptureSource {
                 }
                 return;
             }
-            long ts = Long.parseLong(m.group(4)) * 1_000_000_000L + fraction(m.group(5));
+            long ts = nanos(m.group(4), m.group(5));
+            if (ts < 0) {
+                if (line.contains("fuse_request_")) {
+                    unparsed++;
+                }
+                return;
+            }
             String event = m.group(6);
             String fields = m.group(7);
             if (event.equals("tracing_mark_write") || event.equals("print")) {
@@ -162,12 +182,13 @@ public final class TracefsSource implements CaptureSource {
                 unparsed++;
                 return;
             }
+            Integer known = conns.get(conn);
+            if (known == null && conns.size() == MAX_CONNECTIONS) {
+                refused++;
+                return;
+            }
             events++;
-            int c = conns.computeIfAbsent(conn, k -> {
-                int index = conns.size();
-                sink.connection(index, Protocol.FUSE, "fuse conn " + k);
-                return index;
-            });
+            int c = known != null ? known : open(conn);
             ByteBuffer header;
             int flags = MessageSink.HEADER_ONLY;
             if (send) {
@@ -182,7 +203,18 @@ public final class TracefsSource implements CaptureSource {
             sink.message(c, send, lineNo, wall, header, flags);
         }
 
+        private int open(long conn) {
+            int index = conns.size();
+            conns.put(conn, index);
+            sink.connection(index, Protocol.FUSE, "fuse conn " + conn);
+            return index;
+        }
+
         void finish(Path path) throws CaptureException {
+            if (refused > 0) {
+                sink.diagnostic(Diagnostic.warning(0, -1, refused + " events of further connections were skipped: more"
+                        + " than " + MAX_CONNECTIONS + " FUSE connections in one trace"));
+            }
             if (unparsed > 0) {
                 sink.diagnostic(Diagnostic.warning(0, -1, unparsed + " fuse_request lines could not be read"));
             }

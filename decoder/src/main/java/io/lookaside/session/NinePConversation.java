@@ -29,10 +29,17 @@ final class NinePConversation extends Conversation {
     /** Twrite: size[4] type[1] tag[2] fid[4] offset[8] count[4], then the data, which is not kept. */
     private static final int TWRITE_HEADER = 23;
 
-    /** tag → index of the outstanding request. A map, not a 64 Ki array: captures hold thousands of connections. */
-    private UniqueMap pending = new UniqueMap();
+    /**
+     * A connection has a handful of requests outstanding (Linux allows a few hundred), so these
+     * are small tables that grow with use rather than two flat arrays of 2^16 tags: a capture of
+     * 100 000 short connections must not cost 512 KiB each.
+     */
+    private static final int INITIAL_TAGS = 16;
+
+    /** tag → index of the outstanding request. */
+    private UniqueMap pending = new UniqueMap(INITIAL_TAGS);
     /** flush tag → the tag it flushes. */
-    private UniqueMap flushing = new UniqueMap();
+    private UniqueMap flushing = new UniqueMap(INITIAL_TAGS);
     private Dialect dialect = Dialect.P9P2000_L;
 
     NinePConversation(int index, String id) {
@@ -102,8 +109,8 @@ final class NinePConversation extends Conversation {
     }
 
     private void abandonAll() {
-        pending = new UniqueMap();
-        flushing = new UniqueMap();
+        pending = new UniqueMap(INITIAL_TAGS);
+        flushing = new UniqueMap(INITIAL_TAGS);
     }
 
     @Override

@@ -3,15 +3,26 @@ package io.lookaside.session;
 import java.util.Arrays;
 
 /**
- * FUSE unique → message index of the outstanding request, without boxing: open addressing
- * with linear probing and backward-shift deletion. Uniques are any 64-bit value; -1 as a
- * value means absent.
+ * FUSE unique (or 9P tag) → message index of the outstanding request, without boxing: open
+ * addressing with linear probing and backward-shift deletion. Keys are any 64-bit value; -1 as
+ * a value means absent.
  */
 final class UniqueMap {
-    private long[] keys = new long[256];
-    private int[] values = new int[256];
-    private boolean[] used = new boolean[256];
+    private long[] keys;
+    private int[] values;
+    private boolean[] used;
     private int size;
+
+    UniqueMap() {
+        this(256);
+    }
+
+    /** {@code capacity}: a power of two; the table doubles when half full. */
+    UniqueMap(int capacity) {
+        keys = new long[capacity];
+        values = new int[capacity];
+        used = new boolean[capacity];
+    }
 
     int get(long key) {
         int mask = keys.length - 1;

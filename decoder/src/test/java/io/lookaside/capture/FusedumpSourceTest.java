@@ -3,6 +3,7 @@ package io.lookaside.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lookaside.Allocation;
 import io.lookaside.Samples;
 import io.lookaside.wire.Wire;
 import java.io.IOException;
@@ -53,6 +54,21 @@ class FusedumpSourceTest {
         assertThat(s.messages.get(1).frame()).isEqualTo(2);
         assertThat(s.said("STRA\\xce")).isTrue();
         assertThat(s.truncated).isFalse();
+    }
+
+    @Test
+    void readAllocatesForTheBytesPresentNotForTheLengthField() throws Exception {
+        Wire w = Wire.le();
+        v2(w, 'R', 100, 5, initRequest(Wire.le()));
+        v2(w, 'W', 101, 7, Wire.le().u32(FusedumpSource.MAX_MESSAGE).u32(0).u64(2).zeros(100).bytes());
+        RecordingSink[] s = new RecordingSink[1];
+
+        long allocated = Allocation.of(() -> s[0] = read(w.bytes()));
+
+        assertThat(allocated).as("bytes allocated for a record whose len says 64 MiB").isLessThan(4L << 20);
+        assertThat(s[0].messages).hasSize(1);
+        assertThat(s[0].said("ends inside record 2")).isTrue();
+        assertThat(s[0].truncated).isTrue();
     }
 
     @Test

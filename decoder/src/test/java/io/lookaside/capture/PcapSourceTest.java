@@ -65,6 +65,43 @@ class PcapSourceTest {
         assertThat(sink.truncated).isFalse();
     }
 
+    @Test
+    void readStopsAtARecordLongerThanLibpcapAllowsWithoutAllocatingIt() throws Exception {
+        // file header: snaplen 2^31 - 1; one record claiming 5 MB, of which 100 bytes follow
+        ByteBuffer b = ByteBuffer.allocate(24 + 16 + 100).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xA1B23C4D).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(0x7FFF_FFFF).putInt(1);
+        b.putInt(1).putInt(0).putInt(5_000_000).putInt(5_000_000);
+        Path p = dir.resolve("long-record.pcap");
+        Files.write(p, b.array());
+        RecordingSink[] s = new RecordingSink[1];
+
+        long allocated = io.lookaside.Allocation.of(() -> s[0] = read(p));
+
+        assertThat(s[0].said("record 1 cannot be read (invalid packet capture length 5000000, bigger than maximum of 262144)"))
+                .isTrue();
+        assertThat(s[0].truncated).isTrue();
+        assertThat(allocated).as("bytes allocated for a record claiming 5 MB").isLessThan(4L << 20);
+    }
+
+    @Test
+    void readCountsARecordWhoseTimestampCannotBeReadAndKeepsFrameNumbers() throws Exception {
+        byte[] pcap = io.lookaside.SampleSlices.pcap(Samples.path(DIOD), 0, 30);
+        int second = io.lookaside.SampleSlices.pcapRecords(pcap).get(1)[0];
+        // the nanoseconds field of record 2: above 999 999 999, which java.sql.Timestamp refuses
+        ByteBuffer.wrap(pcap).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(second + 4, 1_500_000_000);
+        Path good = dir.resolve("good.pcap");
+        Path bad = dir.resolve("bad.pcap");
+        Files.write(good, io.lookaside.SampleSlices.pcap(Samples.path(DIOD), 0, 30));
+        Files.write(bad, pcap);
+
+        RecordingSink expected = read(good);
+        RecordingSink s = read(bad);
+
+        assertThat(s.said("1 records were skipped because their header cannot be read (first: frame 2, nanos > 999999999"))
+                .isTrue();
+        assertThat(s.keys()).as("record 2 is a bare SYN-ACK: every message keeps its frame").isEqualTo(expected.keys());
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             c-diod-userspace.pcap.gz,

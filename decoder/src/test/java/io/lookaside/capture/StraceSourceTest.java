@@ -53,11 +53,125 @@ class StraceSourceTest {
     }
 
     private RecordingSink read(String log) throws IOException, CaptureException {
+        return read(log, StraceSource.Limits.DEFAULT);
+    }
+
+    private RecordingSink read(String log, StraceSource.Limits limits) throws IOException, CaptureException {
         Path p = dir.resolve("daemon.strace");
         Files.writeString(p, log, StandardCharsets.ISO_8859_1);
         RecordingSink sink = new RecordingSink();
-        new StraceSource(p).read(sink, LoadMonitor.NONE);
+        new StraceSource(p, limits).read(sink, LoadMonitor.NONE);
         return sink;
+    }
+
+    private static StraceSource.Limits limits(int maxLine, long maxUnfinishedChars, int maxPipes, int maxDumpBuffers,
+            int maxConnections) {
+        return new StraceSource.Limits(maxLine, 1 << 20, maxUnfinishedChars, maxPipes, maxDumpBuffers, maxConnections);
+    }
+
+    private static final String FUSE_FD = "4<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
+
+    private static String lookupRead(String fd) {
+        return "1000.000100 read(" + fd + ", \"" + xx(LOOKUP) + "\", 1052672) = 48\n";
+    }
+
+    @Test
+    void readSkipsALineOverTheBoundAndKeepsLineNumbers() throws Exception {
+        String log = lookupRead(FUSE_FD) + "1000.000200 write(9, \"" + "x".repeat(1000) + "\", 1000) = 1000\n"
+                + lookupRead(FUSE_FD);
+
+        RecordingSink s = read(log, limits(400, 1 << 20, 16, 16, 16));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(1L, 3L);
+        assertThat(s.said("1 lines longer than 400 characters were skipped (first: line 2)")).isTrue();
+    }
+
+    @Test
+    void readKeepsUnfinishedCallsUpToTheBound() throws Exception {
+        String head = "read(" + FUSE_FD + ", ";
+        String log = "[pid 11] 1000.000100 " + head + " <unfinished ...>\n"
+                + "[pid 12] 1000.000110 " + head + " <unfinished ...>\n"
+                + "[pid 11] 1000.000200 <... read resumed>\"" + xx(LOOKUP) + "\", 1052672) = 48\n"
+                + "[pid 12] 1000.000300 <... read resumed>\"" + xx(LOOKUP) + "\", 1052672) = 48\n";
+
+        RecordingSink s = read(log, limits(1 << 20, head.length() + 2, 16, 16, 16));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(3L);
+        assertThat(s.said("1 <unfinished ...> calls were not kept")).isTrue();
+    }
+
+    @Test
+    void readKeepsVmsplicedHeadersOfUpToTheBoundOfPipes() throws Exception {
+        String fuse = "6<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
+        String log = "1000.000100 vmsplice(8<pipe:[1]>, [{iov_base=\"" + xx(REPLY_HEADER) + "\", iov_len=16}], 1, 0) = 16\n"
+                + "1000.000200 vmsplice(8<pipe:[2]>, [{iov_base=\"" + xx(REPLY_HEADER) + "\", iov_len=16}], 1, 0) = 16\n"
+                + "1000.000300 splice(7<pipe:[2]>, NULL, " + fuse + ", NULL, 4112, 0) = 4112\n"
+                + "1000.000400 splice(7<pipe:[1]>, NULL, " + fuse + ", NULL, 4112, 0) = 4112\n";
+
+        RecordingSink s = read(log, limits(1 << 20, 1 << 20, 1, 16, 16));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(4L);
+        assertThat(s.messages.get(0).bytes()).isEqualTo(REPLY_HEADER);
+        assertThat(s.said("whose reply header was not seen")).isTrue();
+        assertThat(s.said("1 vmsplice headers were not kept (more than 1 pipes")).isTrue();
+    }
+
+    @Test
+    void readIgnoresDumpBuffersPastTheBound() throws Exception {
+        String log = "1000.000400 writev(3, [{iov_base=\"" + xx(Arrays.copyOf(REPLY_HEADER, 4)) + "\"..., iov_len=16}], 1) = 16\n"
+                + " * 8 bytes in buffer 0\n" + dump(Arrays.copyOf(REPLY_HEADER, 8))
+                + " * 8 bytes in buffer 1\n" + dump(Arrays.copyOfRange(REPLY_HEADER, 8, 16));
+
+        RecordingSink whole = read(log, limits(1 << 20, 1 << 20, 16, 2, 16));
+        RecordingSink bounded = read(log, limits(1 << 20, 1 << 20, 16, 1, 16));
+
+        assertThat(whole.messages).extracting(RecordingSink.Message::bytes).containsExactly(REPLY_HEADER);
+        assertThat(bounded.messages).as("the dump is incomplete and the string cut: nothing to deliver").isEmpty();
+    }
+
+    @Test
+    void readIgnoresADumpBufferPastTheBoundOfBytes() throws Exception {
+        String log = "1000.000100 read(3, \"" + xx(Arrays.copyOf(LOOKUP, 44)) + "\"..., 1052672) = 48\n" + dump(LOOKUP);
+        StraceSource.Limits roomy = new StraceSource.Limits(1 << 20, 48, 1 << 20, 16, 16, 16);
+        StraceSource.Limits tight = new StraceSource.Limits(1 << 20, 32, 1 << 20, 16, 16, 16);
+
+        RecordingSink whole = read(log, roomy);
+        RecordingSink bounded = read(log, tight);
+
+        assertThat(whole.messages).extracting(RecordingSink.Message::bytes).containsExactly(LOOKUP);
+        assertThat(bounded.messages).as("the dump is cut: the header of the cut string only")
+                .extracting(RecordingSink.Message::flags).containsExactly(MessageSink.HEADER_ONLY);
+    }
+
+    @Test
+    void readTakesADumpLineWithAnOffsetOfMoreThanEightDigitsAsBroken() throws Exception {
+        String log = "1000.000100 read(3, \"" + xx(Arrays.copyOf(LOOKUP, 44)) + "\"..., 1052672) = 48\n"
+                + dump(LOOKUP).replaceFirst(" \\| 00010 ", " | 100000000000000000010 ");
+
+        RecordingSink s = read(log);
+
+        assertThat(s.messages).extracting(RecordingSink.Message::flags).containsExactly(MessageSink.HEADER_ONLY);
+    }
+
+    @Test
+    void readNamesAConnectionAfterAtMost256CharactersOfItsPath() throws Exception {
+        String path = "/dev/fuse" + "/x".repeat(3000);
+
+        RecordingSink s = read(lookupRead("4<" + xx(path.getBytes(StandardCharsets.US_ASCII)) + ">"));
+
+        assertThat(s.connections).containsExactly("fd 4 (" + path.substring(0, 256) + "…)");
+    }
+
+    @Test
+    void readFollowsUpToTheBoundOfFuseFds() throws Exception {
+        String other = "5<" + xx("/dev/fuse".getBytes(StandardCharsets.US_ASCII)) + ">";
+        String log = lookupRead(FUSE_FD) + lookupRead(other) + lookupRead(FUSE_FD);
+
+        RecordingSink s = read(log, limits(1 << 20, 1 << 20, 16, 16, 1));
+
+        assertThat(s.connections).containsExactly("fd 4 (/dev/fuse)");
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(1L, 3L);
+        assertThat(s.said("1 messages on further /dev/fuse fds were skipped: more than 1 fds")).isTrue();
     }
 
     @Test

@@ -22,6 +22,44 @@ class TracefsSourceTest {
         return sink;
     }
 
+    private static String send(long conn, long req) {
+        return "ls-30941 [001] ...1. 3409.632882: fuse_request_send: connection " + conn + " req " + req
+                + " opcode 22 (FUSE_GETXATTR) len 65\n";
+    }
+
+    @Test
+    void readSkipsALineOverTheBoundAndKeepsLineNumbers() throws Exception {
+        RecordingSink s = read(send(39, 2) + "x".repeat(TracefsSource.MAX_LINE + 1) + "\n" + send(39, 4));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(1L, 3L);
+        assertThat(s.said("1 lines longer than 64 KiB were skipped (first: line 2)")).isTrue();
+    }
+
+    @Test
+    void readCountsALineWhoseTimestampDoesNotFitAsUnreadable() throws Exception {
+        RecordingSink s = read(send(39, 2).replace("3409.632882", "34099999999999999999999.632882")
+                + "bash-30874 [001] ...1. 3409.700000: tracing_mark_write: lab-sync realtime=99999999999999999999999.0\n"
+                + send(39, 4));
+
+        assertThat(s.messages).extracting(RecordingSink.Message::frame).containsExactly(3L);
+        assertThat(s.said("1 fuse_request lines could not be read")).isTrue();
+        assertThat(s.said("no \"realtime=\" trace marker")).isTrue();
+    }
+
+    @Test
+    void readFollowsUpToTheBoundOfConnections() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c <= TracefsSource.MAX_CONNECTIONS; c++) {
+            text.append(send(c, 2));
+        }
+
+        RecordingSink s = read(text.toString());
+
+        assertThat(s.connections).hasSize(TracefsSource.MAX_CONNECTIONS);
+        assertThat(s.messages).hasSize(TracefsSource.MAX_CONNECTIONS);
+        assertThat(s.said("1 events of further connections were skipped: more than 4096 FUSE connections")).isTrue();
+    }
+
     @Test
     void readSynthesizesHeadersShiftedToWallClock() throws Exception {
         RecordingSink s = read("""

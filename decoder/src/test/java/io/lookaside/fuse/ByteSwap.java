@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
  * by field, from the struct layouts of linux/fuse.h written out here independently of the
  * decoder (a layout is a list of field widths; 0 = the rest is bytes, left as they are).
  */
-final class ByteSwap {
+public final class ByteSwap {
     private static final String IN_HEADER = "4 4 8 8 4 4 4 2 2";
     private static final String OUT_HEADER = "4 4 8";
     private static final String ATTR = "8 8 8 8 8 8 4 4 4 4 4 4 4 4 4 4";
@@ -19,7 +19,7 @@ final class ByteSwap {
     private ByteSwap() {
     }
 
-    static byte[] request(byte[] le) {
+    public static byte[] request(byte[] le) {
         byte[] be = le.clone();
         int at = swap(le, be, 0, IN_HEADER);
         int opcode = ByteBuffer.wrap(le).order(ByteOrder.LITTLE_ENDIAN).getInt(4);
@@ -43,7 +43,7 @@ final class ByteSwap {
         return be;
     }
 
-    static byte[] reply(byte[] le, FuseOpcode op) {
+    public static byte[] reply(byte[] le, FuseOpcode op) {
         byte[] be = le.clone();
         int at = swap(le, be, 0, OUT_HEADER);
         if (le.length == 16) {
@@ -81,7 +81,7 @@ final class ByteSwap {
     }
 
     /** Notification: the header; INVAL_INODE {ino off len} is all this test meets. */
-    static byte[] notify(byte[] le) {
+    public static byte[] notify(byte[] le) {
         byte[] be = le.clone();
         int at = swap(le, be, 0, OUT_HEADER);
         swap(le, be, at, le.length - at == 24 ? "8 8 8" : "0");

@@ -62,6 +62,36 @@ class FuseDecoderTest {
         assertThat(((Malformed) m).reason()).contains("count 1000000");
     }
 
+    /**
+     * Every count a FUSE message carries (BATCH_FORGET, REMOVEMAPPING, NOTIFY_PRUNE, the
+     * supplementary groups extension) is checked against the bytes left before a list is sized
+     * by it: 2^32 - 1 entries announced in a few bytes allocate nothing for them.
+     */
+    @Test
+    void decodeCountsBeyondTheBodyAllocateNothingForThem() {
+        long huge = 0xFFFF_FFFFL;
+        record Counted(ByteBuffer bytes, boolean notification) {
+        }
+        Wire groups = Wire.le().u32(16).u32(32).u32(huge).u32(0);
+        List<Counted> messages = List.of(
+                new Counted(Fixtures.request(FuseOpcode.BATCH_FORGET, Wire.le().u32(huge).u32(0).u64(10).u64(1)), false),
+                new Counted(Fixtures.request(FuseOpcode.REMOVEMAPPING, Wire.le().u32(huge).u64(0).u64(4096)), false),
+                new Counted(Fixtures.request(Wire.le(), FuseOpcode.MKDIR.code(), UNIQUE, 2,
+                        Wire.le().u32(040755).u32(022).cstr("d").raw(groups)), false),
+                new Counted(Fixtures.reply(Wire.le(), FuseNotifyCode.PRUNE.code(), 0,
+                        Wire.le().u32(huge).u32(0).u64(0).u64(1)), true));
+
+        for (Counted m : messages) {
+            FuseMessage[] decoded = new FuseMessage[1];
+            long allocated = io.lookaside.Allocation.of(() -> decoded[0] = m.notification()
+                    ? FuseDecoder.decodeNotify(m.bytes(), CTX) : FuseDecoder.decodeRequest(m.bytes(), CTX));
+
+            assertThat(decoded[0]).isInstanceOf(Malformed.class);
+            assertThat(((Malformed) decoded[0]).reason()).contains("4294967295");
+            assertThat(allocated).as("bytes allocated for " + decoded[0].typeName()).isLessThan(64 << 10);
+        }
+    }
+
     @Test
     void decodeRequestGetattrReadsFlagsAndFhOrNothingBefore79() {
         Wire body = Wire.le().u32(1).u32(0).u64(0xABC);

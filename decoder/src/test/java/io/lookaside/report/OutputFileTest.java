@@ -54,6 +54,73 @@ class OutputFileTest {
     }
 
     @Test
+    void writeRefusesADanglingSymlinkWithoutForceAndCreatesNothingBehindIt() throws IOException {
+        Path target = dir.resolve("r.json");
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createSymbolicLink(target, elsewhere);
+
+        assertThatThrownBy(() -> OutputFile.write(target, false, text("new")))
+                .isInstanceOf(OutputFile.RefusedException.class).hasMessageContaining("exists");
+        assertThat(Files.isSymbolicLink(target)).isTrue();
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
+    void writeWithForceReplacesASymlinkNotTheFileItPointsTo() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Path target = dir.resolve("r.json");
+        Files.createSymbolicLink(target, victim);
+
+        OutputFile.write(target, true, text("new"));
+
+        assertThat(Files.isSymbolicLink(target)).isFalse();
+        assertThat(target).hasContent("new");
+        assertThat(victim).hasContent("keep");
+    }
+
+    @Test
+    void writeKilledHalfWayLeavesTheOldFile() throws Exception {
+        Path target = Files.writeString(dir.resolve("r.html"), "old");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HalfWriter.class.getName(),
+                target.toString()).redirectErrorStream(true).start();
+        try {
+            // wait until the writer is inside the content: its temporary file has bytes
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (temporaryBytes() == 0 && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(20);
+            }
+            assertThat(temporaryBytes()).as("bytes in the writer's temporary file").isPositive();
+            assertThat(p.isAlive()).as("the writer is still inside its content when it is killed").isTrue();
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+
+        assertThat(target).hasContent("old");
+    }
+
+    private long temporaryBytes() throws IOException {
+        try (Stream<Path> l = Files.list(dir)) {
+            return l.filter(f -> f.getFileName().toString().endsWith(".tmp")).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /** Writes half a report to its argument, flushes, and waits to be killed (SIGKILL: no cleanup runs). */
+    static final class HalfWriter {
+        public static void main(String[] args) throws Exception {
+            OutputFile.write(Path.of(args[0]), true, out -> {
+                out.write(new byte[1 << 20]);
+                out.flush();
+                try {
+                    Thread.sleep(600_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    @Test
     void writeRefusesADirectory() {
         assertThatThrownBy(() -> OutputFile.write(dir, true, text("x")))
                 .isInstanceOf(OutputFile.RefusedException.class).hasMessageEndingWith("is a directory");

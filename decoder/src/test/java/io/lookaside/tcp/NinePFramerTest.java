@@ -116,6 +116,19 @@ class NinePFramerTest {
     }
 
     @Test
+    void dataBuffersTheBytesReceivedNotTheSizeTheHeaderAnnounces() {
+        Owner o = new Owner(true);
+        NinePFramer f = new NinePFramer(0, o, BOUND);
+        f.begin(true);
+        byte[] start = Wire.le().u32(BOUND).u8(118).u16(1).u32(1).u64(0).u32((int) BOUND - 23).zeros(100).bytes();
+
+        long allocated = io.lookaside.Allocation.of(() -> feed(f, start, 1));
+
+        assertThat(o.messages).isEmpty();
+        assertThat(allocated).as("bytes allocated for 123 bytes of a message announced as 16 MiB").isLessThan(4096);
+    }
+
+    @Test
     void dataTreatsA4GiBSizeFieldAsLostBoundariesAndResynchronisesOnTheNextSegment() {
         Owner o = new Owner(true);
         NinePFramer f = new NinePFramer(1, o, BOUND);
