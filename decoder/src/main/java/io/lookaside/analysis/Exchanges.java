@@ -109,7 +109,7 @@ public final class Exchanges {
      * (dev.c rejects one), so only replies of exactly a header, or header-only rows, are decoded.
      */
     private static String fuseError(Session s, int rep) {
-        if (s.bytes(rep).remaining() > OutHeader.SIZE && !s.hasFlag(rep, Session.HEADER_ONLY)) {
+        if (s.length(rep) > OutHeader.SIZE && !s.hasFlag(rep, Session.HEADER_ONLY)) {
             return null;
         }
         ProtocolMessage m = s.message(rep);

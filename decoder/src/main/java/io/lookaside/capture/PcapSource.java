@@ -28,8 +28,9 @@ import org.pcap4j.core.RawPacketListener;
  * <p>Through libpcap, {@code pcap_dispatch} hands each record's bytes to a
  * {@link RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
  * the packet, a {@code Timestamp} and a {@code Runnable}) is then the floor of reading, five to
- * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both). {@code getNextRawPacketEx} costs about four times as
- * much again: see docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
+ * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both);
+ * {@code getNextRawPacketEx} costs about four times as much again: see
+ * docs/decisions/0005-capture-layer.md and 0011-fast-reader-and-spilled-store.md.
  *
  * <p>Frame numbers count every record from 1, as Wireshark does. Timestamps are epoch
  * nanoseconds: the file is opened with nanosecond precision, or libpcap would round them to
@@ -44,12 +45,12 @@ public final class PcapSource implements CaptureSource {
     private static final int RECORD_HEADER = 16;
 
     /**
-     * The listener of the record being dispatched on this thread. pcap4j builds a
+     * The reader of the record being dispatched on this thread. pcap4j builds a
      * {@code java.sql.Timestamp} from each record header before it calls the listener, and
      * Timestamp refuses a fraction of a second outside 0..999 999 999 (a damaged header; libpcap
      * does not check it). That exception is thrown inside the JNA callback, where JNA would log it
      * to stderr and drop the record unseen. A JNA callback exception handler, installed once,
-     * hands it to this thread's listener instead, which counts the record, so that frame numbers
+     * hands it to this thread's reader instead, which counts the record, so that frame numbers
      * stay Wireshark's, and tells the user; other callbacks' exceptions go to the handler JNA had.
      */
     private static final ThreadLocal<Listener> DISPATCHING = new ThreadLocal<>();
@@ -57,9 +58,9 @@ public final class PcapSource implements CaptureSource {
     static {
         Callback.UncaughtExceptionHandler previous = Native.getCallbackExceptionHandler();
         Native.setCallbackExceptionHandler((callback, e) -> {
-            Listener l = DISPATCHING.get();
-            if (l != null) {
-                l.unreadable(e);
+            Listener r = DISPATCHING.get();
+            if (r != null) {
+                r.unreadable(e);
             } else {
                 previous.uncaughtException(callback, e);
             }
@@ -266,6 +267,12 @@ public final class PcapSource implements CaptureSource {
             this.problems = new RecordProblems(sink);
         }
 
+        /** pcap4j failed on record {@code frame + 1} before handing it over (see {@link #DISPATCHING}). */
+        void unreadable(Throwable e) {
+            frame++;
+            problems.unreadable(frame, String.valueOf(e.getMessage()));
+        }
+
         @Override
         public void record(byte[] data, int length, long ts) {
             frame++;
@@ -304,14 +311,17 @@ public final class PcapSource implements CaptureSource {
             this.skip = frames.frame;
         }
 
-        /** pcap4j failed on the next record before handing it over (see {@link #DISPATCHING}). */
+        /**
+         * pcap4j failed on a record before handing it over (see {@link #DISPATCHING}). The fast
+         * reader never hands over such a record (it stops at a time stamp fraction outside a
+         * second), so one met while skipping is still skipped.
+         */
         void unreadable(Throwable e) {
             if (skip > 0) {
-                skip--; // the fast reader already handed this record over
+                skip--;
                 return;
             }
-            frames.frame++;
-            frames.problems.unreadable(frames.frame, String.valueOf(e.getMessage()));
+            frames.unreadable(e);
         }
 
         @Override

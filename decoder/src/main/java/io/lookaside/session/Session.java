@@ -205,6 +205,14 @@ public final class Session {
         return cols.retainedBytes() + store.heapBytes();
     }
 
+    /**
+     * Bytes held by the message store, on the heap or in the memory-mapped temporary file: at
+     * most the bytes of the messages, less the bulk payloads that are not kept.
+     */
+    public long retainedStoreBytes() {
+        return store.heapBytes() + store.mappedBytes();
+    }
+
     /** Message bytes held in the memory-mapped temporary file (page cache, not heap). */
     public long mappedStoreBytes() {
         return store.mappedBytes();
