@@ -116,8 +116,15 @@ public final class TaskRunner implements AutoCloseable {
             return this;
         }
 
-        /** Cancels the previous task of the same key and schedules this one. */
+        /**
+         * Cancels the previous task of the same key and schedules this one. After {@link #close()}
+         * (the window is gone) nothing is scheduled: a result published on the way out must not
+         * start new work on a stopped pool.
+         */
         public void start() {
+            if (workers.isShutdown()) {
+                return;
+            }
             Ticket<T> ticket = new Ticket<>(this);
             Ticket<?> previous = latest.put(key, ticket);
             if (previous != null) {

@@ -24,6 +24,22 @@ class TaskRunnerTest {
     }
 
     @Test
+    void startSchedulesNothingOnceTheRunnerIsClosed() throws Exception {
+        AtomicBoolean ran = new AtomicBoolean();
+        runner.close();
+
+        // A result published while the window closes may submit follow-up work: it must be dropped, not thrown.
+        runner.task("k", ctx -> {
+            ran.set(true);
+            return "late";
+        }).start();
+        fx.runPending(Duration.ofMillis(200));
+
+        assertThat(ran).isFalse();
+        assertThat(unexpected).isEmpty();
+    }
+
+    @Test
     void startPublishesTheResultOnTheFxExecutor() throws Exception {
         List<String> results = new ArrayList<>();
         List<String> threads = new ArrayList<>();
