@@ -71,7 +71,7 @@ final class GzipSpool implements AutoCloseable {
         long written = 0;
         String cut = null;
         boolean limitHit = false;
-        try (CountingInputStream raw = new CountingInputStream(Files.newInputStream(gz));
+        try (InputFiles.CountingStream raw = new InputFiles.CountingStream(Files.newInputStream(gz));
              OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             InputStream in;
             try {
@@ -168,44 +168,6 @@ final class GzipSpool implements AutoCloseable {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             p.toFile().deleteOnExit();
-        }
-    }
-
-    /** Counts the compressed bytes read, for progress. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
         }
     }
 }
