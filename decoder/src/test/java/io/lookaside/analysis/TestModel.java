@@ -15,14 +15,14 @@ import java.util.Set;
  * A what-if model for tests. Windowed: a request of {@code type} within the window of the previous
  * one is eliminated (a cache hit). Not windowed: every request of {@code type} is unblocked (an
  * asynchronous change). Requests on connection {@code staleConn} that would be hits count as stale.
- * It records every simulation it runs.
+ * It records every simulation it runs (a synchronized list: the engine simulates in parallel).
  */
 final class TestModel implements WhatIfModel {
     final String id;
     final String type;
     final boolean windowed;
     final Set<Protocol> protocols;
-    final List<Long> simulated = new ArrayList<>();
+    final List<Long> simulated = java.util.Collections.synchronizedList(new ArrayList<>());
     int staleConn = -1;
     boolean applicable = true;
 
