@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * and its figures derived once, whether the sweep or a profile asks for it; a model whose window
  * does not matter is simulated once for all windows.
  *
- * <p>The sweep's simulations are independent (each reads the session and the lifecycles, both
- * read-only, and keeps its own state), so they run on every core (the common fork-join pool);
- * the results are put together in the same order whatever order they finish in. The models are
+ * <p>The models' simulations are independent (each reads the session and the lifecycles, both
+ * read-only, and keeps its own state), so they run on every core (the common fork-join pool),
+ * one job per model with all its windows; the results are put together in the same order
+ * whatever order they finish in. The models are
  * about four fifths of a report's time (docs/performance.md).
  */
 final class WhatIfEngine {
@@ -80,24 +81,26 @@ final class WhatIfEngine {
         return runs;
     }
 
-    /** Simulates every (model, window) of the sweep not simulated yet, in parallel. */
+    /**
+     * Simulates every (model, window) of the sweep not simulated yet: one job per model, all its
+     * windows in one call (a model may then decode each message once for all of them), the jobs
+     * in parallel.
+     */
     private void simulateAll(List<WhatIfModel> sweep) {
-        Map<String, Job> jobs = new LinkedHashMap<>();
-        for (WhatIfModel m : sweep) {
-            for (long w : Windows.SWEEP) {
-                long key = keyOf(m, w);
-                String id = m.id() + '@' + key;
-                if (!done.containsKey(id)) {
-                    jobs.putIfAbsent(id, new Job(m, key));
-                }
-            }
-        }
         Map<String, WindowResult> results = new ConcurrentHashMap<>();
-        jobs.entrySet().parallelStream().forEach(e -> results.put(e.getKey(), simulate(e.getValue().model(), e.getValue().key())));
+        sweep.parallelStream().forEach(m -> {
+            List<Long> keys = Windows.SWEEP.stream().map(w -> keyOf(m, w)).distinct()
+                    .filter(k -> !done.containsKey(m.id() + '@' + k)).toList();
+            if (keys.isEmpty()) {
+                return;
+            }
+            List<Outcome> outcomes = m.simulate(session, lifecycles, keys);
+            for (int k = 0; k < keys.size(); k++) {
+                Outcome o = outcomes.get(k);
+                results.put(m.id() + '@' + keys.get(k), new WindowResult(keys.get(k), o, Savings.of(session, o, wall)));
+            }
+        });
         done.putAll(results);
-    }
-
-    private record Job(WhatIfModel model, long key) {
     }
 
     private boolean applicable(WhatIfModel m) {
