@@ -161,7 +161,14 @@ public final class Session {
     /** Decodes message {@code i} again from its stored bytes. Never throws on bad bytes. */
     public ProtocolMessage message(int i) {
         Conversation c = conversation(i);
-        return store.withMessage(segments, cols.storePos(i), cols.storeLen(i), keptLength(i), b -> c.decode(this, i, b));
+        int len = cols.storeLen(i);
+        int kept = c.kept(cols.type(i), cols.direction(i), len);
+        if (kept == len) {
+            // Most messages are kept whole: decode the store's view without the capturing lambda
+            // (an allocation per message in the analyses' hot loops).
+            return c.decode(this, i, store.view(segments, cols.storePos(i), len, kept));
+        }
+        return store.withMessage(segments, cols.storePos(i), len, kept, b -> c.decode(this, i, b));
     }
 
     /**
