@@ -46,9 +46,16 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
     private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index, Types types) {
         long trips = 0;
         long rtt = 0;
-        BitSet off = (BitSet) o.eliminated().clone();
+        BitSet eliminated = o.eliminated();
+        BitSet off = (BitSet) eliminated.clone();
         off.or(o.unblocked());
+        // One pass over what the change takes off the wire or off the critical path: round trips,
+        // and the removed messages by type.
+        long[] byId = types.counts();
         for (int i = off.nextSetBit(0); i >= 0; i = off.nextSetBit(i + 1)) {
+            if (eliminated.get(i)) {
+                types.add(byId, i);
+            }
             if (s.direction(i) != Direction.REQUEST) {
                 continue;
             }
@@ -58,7 +65,7 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                 rtt += s.tsNanos(rep) - s.tsNanos(i);
             }
         }
-        Map<String, Long> byType = types.count(o.eliminated());
+        Map<String, Long> byType = types.byName(byId);
         long wall = baseWallNanos - index.wait(off);
         return new Savings(trips, rtt, wall, o.stale().cardinality(), byType);
     }
@@ -121,6 +128,18 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
             return byName(counts);
         }
 
+        /** Zero counts by type id, for {@link #add}. */
+        long[] counts() {
+            return new long[names.length];
+        }
+
+        /** Counts message {@code i} (ignored past the session). */
+        void add(long[] counts, int i) {
+            if (i < size) {
+                counts[idOf[i]]++;
+            }
+        }
+
         /** Every message of the session by type name, in name order. */
         public Map<String, Long> all() {
             long[] counts = new long[names.length];
@@ -130,7 +149,7 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
             return byName(counts);
         }
 
-        private Map<String, Long> byName(long[] counts) {
+        Map<String, Long> byName(long[] counts) {
             Map<String, Long> byName = new TreeMap<>();
             for (int id = 0; id < counts.length; id++) {
                 if (counts[id] > 0) {
