@@ -76,7 +76,7 @@ final class LookupStormListing implements WhatIfModel {
                 }
                 Lookup miss = lookups.get(0);
                 int dir = keys.dir(miss);
-                int entries = miss.dirQidKnown() ? keys.change(keys.server(s.conn(req)), miss.dirQidPath()) : -1;
+                int entries = keys.fileChange(dir);
                 for (Cache c : caches) {
                     c.missed(req, dir, now, foreign, entries, miss.conn());
                 }
@@ -88,8 +88,9 @@ final class LookupStormListing implements WhatIfModel {
                     for (Cache c : caches) {
                         c.listed.remove(dir);
                     }
-                    if (ch.dir().qidKnown()) {
-                        foreign.changed(keys.change(keys.server(conn), ch.dir().qidPath()), conn, now);
+                    int entries = keys.fileChange(dir);
+                    if (entries >= 0) {
+                        foreign.changed(entries, conn, now);
                     }
                 }
             }

@@ -100,8 +100,7 @@ final class NegativeDentry implements WhatIfModel {
                 continue;
             }
             boolean firstName = k == 0;
-            int change = firstName && x.dirQidKnown()
-                    ? keys.change(keys.server(s.conn(req)), x.dirQidPath(), keys.string(x.name())) : -1;
+            int change = firstName ? keys.entryChange(key) : -1;
             for (Cache c : caches) {
                 long cachedAt = c.negative().get(key);
                 if (firstName && cachedAt != LongsById.NONE && Windows.within(cachedAt, now, c.window())) {
@@ -130,8 +129,9 @@ final class NegativeDentry implements WhatIfModel {
             for (Cache w : caches) {
                 w.negative().remove(key);
             }
-            if (c.dir().qidKnown()) {
-                foreign.changed(keys.change(keys.server(conn), c.dir().qidPath(), keys.string(c.name())), conn, now);
+            int change = keys.entryChange(key);
+            if (change >= 0) {
+                foreign.changed(change, conn, now);
             }
         }
     }

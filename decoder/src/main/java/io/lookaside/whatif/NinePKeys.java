@@ -33,6 +33,9 @@ final class NinePKeys {
     private final PairIds changes = new PairIds();
     /** Per fid lifetime index: its file id + 1 when keyed by qid (fixed for the lifetime), else 0. */
     private int[] fileOfFid = new int[0];
+    /** Per file id and per entry id: its change key + 1 once asked for (a file's connection fixes its server). */
+    private int[] changeOfFile = new int[0];
+    private int[] changeOfEntry = new int[0];
 
     NinePKeys(Session s) {
         Map<String, Integer> servers = new HashMap<>();
@@ -118,6 +121,41 @@ final class NinePKeys {
     /** The name (string id) of an entry. */
     int entryName(int entry) {
         return (int) entries.second(entry);
+    }
+
+    /**
+     * The server-wide change key of a file keyed by qid ({@link #change(int, long)} of its
+     * connection's server and its qid.path); -1 for a file keyed by path (-1 too).
+     */
+    int fileChange(int file) {
+        if (file < 0 || !byQid(file)) {
+            return -1;
+        }
+        if (file >= changeOfFile.length) {
+            changeOfFile = Arrays.copyOf(changeOfFile, Math.max(file + 1, changeOfFile.length * 2));
+        }
+        if (changeOfFile[file] == 0) {
+            changeOfFile[file] = change(server((int) files.first(file)), qid(file)) + 1;
+        }
+        return changeOfFile[file] - 1;
+    }
+
+    /**
+     * The server-wide change key of an entry whose directory is keyed by qid
+     * ({@link #change(int, long, int)}); -1 when the directory is keyed by path.
+     */
+    int entryChange(int entry) {
+        int dir = entryDir(entry);
+        if (!byQid(dir)) {
+            return -1;
+        }
+        if (entry >= changeOfEntry.length) {
+            changeOfEntry = Arrays.copyOf(changeOfEntry, Math.max(entry + 1, changeOfEntry.length * 2));
+        }
+        if (changeOfEntry[entry] == 0) {
+            changeOfEntry[entry] = change(server((int) files.first(dir)), qid(dir), entryName(entry)) + 1;
+        }
+        return changeOfEntry[entry] - 1;
     }
 
     /** A server-wide change key for a file or any other per-qid thing: (server, qid.path). */

@@ -7,11 +7,9 @@ import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.Lookup;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
-import io.lookaside.ninep.Tgetattr;
 import io.lookaside.session.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -94,10 +92,10 @@ final class PositiveDentry implements WhatIfModel {
         /** Per file id: when its attributes were cached. */
         final LongsById attrsAt = new LongsById();
         /** File ids whose attributes this connection invalidated (v9fs_invalidate_inode_attr). */
-        final BitSet invalid = new BitSet();
+        final IdSet invalid = new IdSet();
         /** Per fid lifetime index: made by a walk the cache answered; due one attribute refresh. */
-        final BitSet phantom = new BitSet();
-        final BitSet refresh = new BitSet();
+        final IdSet phantom = new IdSet();
+        final IdSet refresh = new IdSet();
         final ForeignChangesById foreign = new ForeignChangesById();
 
         Cache(Session s, long window) {
@@ -105,14 +103,6 @@ final class PositiveDentry implements WhatIfModel {
             this.marks = new Marks(s);
         }
 
-        /** Clears an invalidation: true when the file was invalid. */
-        boolean revalidate(int file) {
-            if (file >= 0 && invalid.get(file)) {
-                invalid.clear(file);
-                return true;
-            }
-            return false;
-        }
     }
 
     /**
@@ -240,13 +230,13 @@ final class PositiveDentry implements WhatIfModel {
                 }
                 if (hit && !stale) {
                     c.marks.eliminate(req);
-                    c.phantom.set(made.index());
+                    c.phantom.add(made.index());
                     // A cached dentry whose inode this client invalidated is revalidated by the walk
                     // (v9fs_lookup_revalidate → one Tgetattr), and so is the directory the walk went
                     // through, even when cache=none kept that one pinned and never walked it again. The
                     // lookup's own Tgetattr stands for that one refresh; a second one waits for a later use.
-                    if (c.revalidate(self) || c.revalidate(dir)) {
-                        c.refresh.set(made.index());
+                    if (c.invalid.remove(self) || c.invalid.remove(dir)) {
+                        c.refresh.add(made.index());
                     }
                     continue;
                 }
@@ -267,14 +257,13 @@ final class PositiveDentry implements WhatIfModel {
                 entryChange = Arrays.copyOf(entryChange, n);
                 fileChange = Arrays.copyOf(fileChange, n);
             }
-            int server = keys.server(s.conn(req));
             for (int k = 0; k < n; k++) {
                 Lookup x = lookups.get(k);
                 entry[k] = keys.entry(x);
                 qid[k] = x.qidPath();
                 found[k] = keys.byQid(x.conn(), x.qidPath());
-                entryChange[k] = x.dirQidKnown() ? keys.change(server, x.dirQidPath(), keys.string(x.name())) : -1;
-                fileChange[k] = keys.change(server, x.qidPath());
+                entryChange[k] = keys.entryChange(entry[k]);
+                fileChange[k] = keys.fileChange(found[k]);
             }
         }
 
@@ -301,12 +290,11 @@ final class PositiveDentry implements WhatIfModel {
             long now = s.tsNanos(rep);
             int conn = s.conn(req);
             int fk = keys.file(conn, f, req);
-            int change = f.qidKnown() ? keys.change(keys.server(conn), f.qidPath()) : -1;
+            int change = keys.fileChange(fk);
             int stat = -1;
             for (Cache c : caches) {
-                if (c.phantom.get(f.index())) {
-                    if (c.refresh.get(f.index())) {
-                        c.refresh.clear(f.index());
+                if (c.phantom.contains(f.index())) {
+                    if (c.refresh.remove(f.index())) {
                         c.attrsAt.put(fk, now);
                     } else {
                         c.marks.eliminate(req);
@@ -314,12 +302,11 @@ final class PositiveDentry implements WhatIfModel {
                     continue;
                 }
                 if (stat < 0) {
-                    stat = NinePExchanges.decode(s, req) instanceof Tgetattr g
-                            && g.request_mask() == NinePExchanges.GETATTR_ALL ? 1 : 0;
+                    stat = NinePExchanges.asksAllAttributes(s, req) ? 1 : 0;
                 }
                 long cachedAt = c.attrsAt.get(fk);
                 if (stat == 1 && cachedAt != LongsById.NONE && Windows.within(cachedAt, now, c.window)
-                        && !c.invalid.get(fk)) {
+                        && !c.invalid.contains(fk)) {
                     if (c.foreign.changedByOthers(change, conn, cachedAt)) {
                         c.marks.stale(req);
                         c.attrsAt.put(fk, now);
@@ -328,7 +315,7 @@ final class PositiveDentry implements WhatIfModel {
                     }
                     continue;
                 }
-                c.invalid.clear(fk);
+                c.invalid.remove(fk);
                 c.attrsAt.put(fk, now);
             }
         }
@@ -340,7 +327,7 @@ final class PositiveDentry implements WhatIfModel {
                 return;
             }
             for (Cache c : caches) {
-                if (c.phantom.get(f.index())) {
+                if (c.phantom.contains(f.index())) {
                     c.marks.eliminate(req);
                 }
             }
@@ -349,7 +336,6 @@ final class PositiveDentry implements WhatIfModel {
         private void namespaceChanged(int req, int rep) {
             NinePMessage t = NinePExchanges.decode(s, req);
             int conn = s.conn(req);
-            int server = keys.server(conn);
             long now = s.tsNanos(rep);
             int type = s.typeCode(req);
             List<NinePExchanges.EntryChange> changes = NinePExchanges.entryChanges(s, l, req, t);
@@ -363,28 +349,27 @@ final class PositiveDentry implements WhatIfModel {
                 NinePExchanges.EntryChange ch = changes.get(k);
                 dirs[k] = keys.file(conn, ch.dir(), req);
                 changed[k] = keys.entry(dirs[k], ch.name());
-                boolean known = ch.dir().qidKnown();
-                dirEntryChange[k] = known ? keys.change(server, ch.dir().qidPath(), keys.string(ch.name())) : -1;
-                dirFileChange[k] = known ? keys.change(server, ch.dir().qidPath()) : -1;
+                dirEntryChange[k] = keys.entryChange(changed[k]);
+                dirFileChange[k] = keys.fileChange(dirs[k]);
             }
             FidLifetime f = type == NinePTypes.TRENAME || type == NinePTypes.TREMOVE ? l.fid(req) : null;
             int gone = f != null && f.qidKnown() ? keys.byQid(conn, f.qidPath()) : -1;
             OptionalLong target = l.entryQid(req);
             int moved = target.isPresent() ? keys.byQid(conn, target.getAsLong()) : -1;
-            int movedChange = target.isPresent() ? keys.change(server, target.getAsLong()) : -1;
+            int movedChange = keys.fileChange(moved);
             boolean rename = type == NinePTypes.TRENAME || type == NinePTypes.TRENAMEAT;
             for (Cache c : caches) {
                 for (int k = 0; k < m; k++) {
                     c.dentryAt.remove(changed[k]);
                     // v9fs_invalidate_inode_attr(dir) after any change of its entries.
-                    c.invalid.set(dirs[k]);
+                    c.invalid.add(dirs[k]);
                     if (dirEntryChange[k] >= 0) {
                         c.foreign.changed(dirEntryChange[k], conn, now);
                         c.foreign.changed(dirFileChange[k], conn, now);
                     }
                 }
                 if (gone >= 0) {
-                    dropFile(c, gone, server, conn, now);
+                    dropFile(c, gone, conn, now);
                 }
                 if (moved >= 0 && rename) {
                     // d_move: the renamed dentry stays cached, under its new name.
@@ -397,21 +382,21 @@ final class PositiveDentry implements WhatIfModel {
                     }
                 }
                 if (moved >= 0) {
-                    c.invalid.set(moved);
+                    c.invalid.add(moved);
                     c.foreign.changed(movedChange, conn, now);
                 }
             }
         }
 
         /** Tremove or Trename of a fid: every cached entry naming its file goes. */
-        private void dropFile(Cache c, int file, int server, int conn, long now) {
+        private void dropFile(Cache c, int file, int conn, long now) {
             for (int k = 0; k < c.entriesOf.size(file); k++) {
                 int e = c.entriesOf.get(file, k);
-                int dir = keys.entryDir(e);
                 c.dentryAt.remove(e);
-                c.invalid.set(dir);
-                if (keys.byQid(dir)) {
-                    c.foreign.changed(keys.change(server, keys.qid(dir), keys.entryName(e)), conn, now);
+                c.invalid.add(keys.entryDir(e));
+                int change = keys.entryChange(e);
+                if (change >= 0) {
+                    c.foreign.changed(change, conn, now);
                 }
             }
         }
@@ -422,12 +407,12 @@ final class PositiveDentry implements WhatIfModel {
                 return;
             }
             int conn = s.conn(req);
-            int file = setattr ? keys.file(conn, f, req) : -1;
-            int change = f.qidKnown() ? keys.change(keys.server(conn), f.qidPath()) : -1;
+            int file = setattr || f.qidKnown() ? keys.file(conn, f, req) : -1;
+            int change = keys.fileChange(file);
             long now = s.tsNanos(rep);
             for (Cache c : caches) {
-                if (file >= 0) {
-                    c.invalid.set(file);
+                if (setattr) {
+                    c.invalid.add(file);
                 }
                 if (change >= 0) {
                     c.foreign.changed(change, conn, now);

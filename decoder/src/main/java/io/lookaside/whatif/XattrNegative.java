@@ -79,7 +79,7 @@ final class XattrNegative implements WhatIfModel {
             int conn = s.conn(req);
             long now = s.tsNanos(rep);
             int fk = keys.file(conn, f, req);
-            int xattrs = f.qidKnown() ? keys.change(keys.server(conn), f.qidPath()) : -1;
+            int xattrs = keys.fileChange(fk);
             NinePMessage r = NinePExchanges.decode(s, rep);
             if (type == NinePTypes.TXATTRCREATE) {
                 if (NinePErrors.ecode(r) == NinePErrors.NONE) {
