@@ -189,6 +189,12 @@ final class Writeback implements WhatIfModel {
                 continue;
             }
             int req = s.peer(rep);
+            int type = s.typeCode(req);
+            boolean writes = type == NinePTypes.TWRITE;
+            if (!writes && !anyDirty(states)) {
+                // Nothing to expire, nothing to flush, discard or read stale: the common case.
+                continue;
+            }
             long now = s.tsNanos(rep);
             for (State st : states) {
                 st.expire(now, files);
@@ -196,7 +202,6 @@ final class Writeback implements WhatIfModel {
             if (!NinePExchanges.succeeded(s, rep)) {
                 continue;
             }
-            int type = s.typeCode(req);
             int conn = s.conn(req);
             FidLifetime f = l.fid(req);
             if (type == NinePTypes.TWRITE && f != null && f.origin() != FidOrigin.XATTRWALK) {
@@ -243,6 +248,15 @@ final class Writeback implements WhatIfModel {
             out.add(st.marks.outcome());
         }
         return out;
+    }
+
+    private static boolean anyDirty(State[] states) {
+        for (State st : states) {
+            if (st.first != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved. */
