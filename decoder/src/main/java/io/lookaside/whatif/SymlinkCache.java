@@ -71,7 +71,7 @@ final class SymlinkCache implements WhatIfModel {
             marks[w] = new Marks(s);
             targets[w] = new FileValues();
         }
-        int[] uses = uses(s, l);
+        int[] uses = null;
         FileIds files = new FileIds(s, l);
         FileValues versions = new FileValues();
         ForeignFiles foreign = new ForeignFiles();
@@ -96,6 +96,9 @@ final class SymlinkCache implements WhatIfModel {
                         held.put(file, now);
                     } else {
                         marks[w].eliminate(req);
+                        if (uses == null) {
+                            uses = uses(s, l);
+                        }
                         dropCloneMadeFor(s, f, uses, marks[w]);
                     }
                 }
