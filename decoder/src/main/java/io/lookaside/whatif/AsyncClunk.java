@@ -5,8 +5,10 @@ import io.lookaside.lifecycle.FidLifetime;
 import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.session.Session;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,28 +48,29 @@ final class AsyncClunk implements WhatIfModel {
         return false;
     }
 
-    private record PathOn(int conn, String path) {
-    }
-
     @Override
     public Outcome simulate(Session s, Lifecycles l, long windowNanos) {
         Marks marks = new Marks(s);
         NextRequests next = new NextRequests(s);
         BitSet cancelled = new BitSet();
-        Map<PathOn, Integer> watching = new HashMap<>();
+        // Per connection: the latest clunk of each path, until the next request about that path.
+        List<Map<String, Integer>> watching = new ArrayList<>();
+        for (int c = 0; c < s.connections().size(); c++) {
+            watching.add(new HashMap<>());
+        }
         for (int i = 0; i < s.size(); i++) {
             if (!next.isNinePRequest(i)) {
                 continue;
             }
             String path = l.path(i);
             if (path != null) {
-                Integer clunk = watching.remove(new PathOn(s.conn(i), path));
+                Integer clunk = watching.get(s.conn(i)).remove(path);
                 if (clunk != null && removesOrRenames(s.typeCode(i))) {
                     cancelled.set(clunk);
                 }
             }
             if (s.typeCode(i) == NinePTypes.TCLUNK && path != null) {
-                watching.put(new PathOn(s.conn(i), path), i);
+                watching.get(s.conn(i)).put(path, i);
             }
         }
         for (int i = 0; i < s.size(); i++) {

@@ -4,9 +4,7 @@ import io.lookaside.capture.Protocol;
 import io.lookaside.lifecycle.FidLifetime;
 import io.lookaside.lifecycle.FidOrigin;
 import io.lookaside.lifecycle.Lifecycles;
-import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
-import io.lookaside.ninep.Qid;
 import io.lookaside.ninep.Rgetattr;
 import io.lookaside.ninep.Rlopen;
 import io.lookaside.ninep.Rread;
@@ -14,9 +12,11 @@ import io.lookaside.ninep.Tread;
 import io.lookaside.ninep.Tsetattr;
 import io.lookaside.ninep.Twrite;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.FileKey;
-import java.util.HashMap;
-import java.util.Map;
+import io.lookaside.wire.Le;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,17 +60,64 @@ final class PageCache implements WhatIfModel {
         return Set.of(Protocol.NINEP);
     }
 
-    /** A known file size and when it was learnt. */
-    private record Size(long bytes, long at) {
+    /** One window's cache: each file's cached pages and its known size with when it was learnt. */
+    private static final class State {
+        final long window;
+        final Marks marks;
+        CachedRanges[] data = new CachedRanges[64];
+        final FileValues sizes = new FileValues();
+        final FileValues sizesAt = new FileValues();
+
+        State(Session s, long window) {
+            this.window = window;
+            this.marks = new Marks(s);
+        }
+
+        CachedRanges data(int file) {
+            return file < data.length ? data[file] : null;
+        }
+
+        CachedRanges dataOrNew(int file) {
+            if (file >= data.length) {
+                data = Arrays.copyOf(data, Math.max(file + 1, data.length * 2));
+            }
+            if (data[file] == null) {
+                data[file] = new CachedRanges();
+            }
+            return data[file];
+        }
+
+        void dropData(int file) {
+            if (file < data.length) {
+                data[file] = null;
+            }
+        }
+
+        void size(int file, long bytes, long at) {
+            sizes.put(file, bytes);
+            sizesAt.put(file, at);
+        }
     }
 
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        Marks marks = new Marks(s);
-        Map<FileKey, CachedRanges> data = new HashMap<>();
-        Map<FileKey, Size> sizes = new HashMap<>();
-        Map<FileKey, Long> versions = new HashMap<>();
-        ForeignChanges foreign = new ForeignChanges();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each exchange is filtered, read (only the fields used) and its
+     * file identified once; the pages and sizes, which depend on the window through the reads
+     * answered from the cache, are kept per window.
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        State[] states = new State[windows.size()];
+        for (int w = 0; w < states.length; w++) {
+            states[w] = new State(s, windows.get(w));
+        }
+        FileIds files = new FileIds(s, l);
+        FileValues versions = new FileValues();
+        ForeignFiles foreign = new ForeignFiles();
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep) || !NinePExchanges.succeeded(s, rep)) {
                 continue;
@@ -88,90 +135,122 @@ final class PageCache implements WhatIfModel {
             }
             int conn = s.conn(req);
             long now = s.tsNanos(rep);
-            String server = NinePExchanges.server(s, req);
             if (type == NinePTypes.TLCREATE) {
                 FidLifetime made = l.created(req);
                 if (made != null) {
-                    FileKey fk = NinePExchanges.file(conn, made, rep);
-                    sizes.put(fk, new Size(0, now));
-                    data.remove(fk);
+                    int file = files.of(conn, made, rep);
+                    for (State st : states) {
+                        st.size(file, 0, now);
+                        st.dropData(file);
+                    }
                 }
                 continue;
             }
-            FileKey fk = NinePExchanges.file(conn, f, req);
-            NinePMessage t = NinePExchanges.decode(s, req);
-            NinePMessage r = NinePExchanges.decode(s, rep);
-            if (r instanceof Rgetattr g) {
-                version(fk, g.qid(), versions, data);
-                if ((g.valid() & GETATTR_SIZE) != 0) {
-                    sizes.put(fk, new Size(g.size(), now));
+            int file = files.of(conn, f, req);
+            ByteBuffer g = NinePFields.rgetattr(s, rep);
+            ByteBuffer o = g == null ? NinePFields.rlopen(s, rep) : null;
+            if (g != null) {
+                version(file, NinePFields.qidVersion(g, Rgetattr.QID), versions, states);
+                if ((Le.u64(g, Rgetattr.VALID) & GETATTR_SIZE) != 0) {
+                    long size = Le.u64(g, Rgetattr.SIZE);
+                    for (State st : states) {
+                        st.size(file, size, now);
+                    }
                 }
-            } else if (r instanceof Rlopen o) {
-                version(fk, o.qid(), versions, data);
-            } else if (t instanceof Twrite w) {
-                long end = w.offset() + w.count();
-                // A written page is uptodate afterwards: write_begin reads the rest of a partial page first,
-                // or zero-fills it past the end of the file.
-                data.computeIfAbsent(fk, k -> new CachedRanges()).fill(w.offset() / PAGE * PAGE,
-                        (end + PAGE - 1) / PAGE * PAGE, now);
-                Size known = sizes.get(fk);
-                if (known != null && end > known.bytes()) {
-                    sizes.put(fk, new Size(end, now));
+            } else if (o != null) {
+                version(file, NinePFields.qidVersion(o, Rlopen.QID), versions, states);
+            } else if (type == NinePTypes.TWRITE) {
+                if (NinePExchanges.decode(s, req) instanceof Twrite w) {
+                    write(file, w.offset(), w.count(), now, states);
+                    if (f.qidKnown()) {
+                        foreign.changed(files.serverFile(conn, f.qidPath()), conn, now);
+                    }
                 }
-                if (f.qidKnown()) {
-                    foreign.changed(server, new ForeignChanges.File(f.qidPath()), conn, now);
+            } else if (type == NinePTypes.TSETATTR) {
+                ByteBuffer a = NinePFields.tsetattr(s, req);
+                if (a != null && (Le.u32(a, Tsetattr.VALID) & SETATTR_SIZE) != 0) {
+                    long size = Le.u64(a, Tsetattr.SIZE);
+                    for (State st : states) {
+                        st.dataOrNew(file).truncate(size);
+                        st.size(file, size, now);
+                    }
+                    if (f.qidKnown()) {
+                        foreign.changed(files.serverFile(conn, f.qidPath()), conn, now);
+                    }
                 }
-            } else if (t instanceof Tsetattr a && (a.valid() & SETATTR_SIZE) != 0) {
-                data.computeIfAbsent(fk, k -> new CachedRanges()).truncate(a.size());
-                sizes.put(fk, new Size(a.size(), now));
-                if (f.qidKnown()) {
-                    foreign.changed(server, new ForeignChanges.File(f.qidPath()), conn, now);
+            } else if (type == NinePTypes.TREAD) {
+                ByteBuffer rd = NinePFields.tread(s, req);
+                if (rd != null && NinePExchanges.decode(s, rep) instanceof Rread got) {
+                    int serverFile = f.qidKnown() ? files.serverFile(conn, f.qidPath()) : -1;
+                    long offset = Le.u64(rd, Tread.OFFSET);
+                    long count = Le.u32(rd, Tread.COUNT);
+                    for (State st : states) {
+                        read(req, conn, serverFile, file, offset, count, got.count(), now, st, foreign);
+                    }
                 }
-            } else if (t instanceof Tread rd && r instanceof Rread got) {
-                read(s, req, f, fk, rd, got, now, window, data, sizes, foreign, marks);
             }
         }
-        return marks.outcome();
+        List<Outcome> out = new ArrayList<>(states.length);
+        for (State st : states) {
+            out.add(st.marks.outcome());
+        }
+        return out;
     }
 
-    private static void version(FileKey fk, Qid q, Map<FileKey, Long> versions, Map<FileKey, CachedRanges> data) {
-        Long before = versions.put(fk, q.version());
-        if (before != null && before != q.version()) {
-            data.remove(fk);
+    private static void version(int file, long version, FileValues versions, State[] states) {
+        boolean changed = versions.has(file) && versions.get(file) != version;
+        versions.put(file, version);
+        if (changed) {
+            for (State st : states) {
+                st.dropData(file);
+            }
         }
     }
 
-    private static void read(Session s, int req, FidLifetime f, FileKey fk, Tread rd, Rread got, long now,
-                             long window, Map<FileKey, CachedRanges> data, Map<FileKey, Size> sizes,
-                             ForeignChanges foreign, Marks marks) {
-        Size size = sizes.get(fk);
-        boolean sizeKnown = size != null && Windows.within(size.at(), now, window);
-        long end = rd.offset() + rd.count();
+    private static void write(int file, long offset, long count, long now, State[] states) {
+        long end = offset + count;
+        for (State st : states) {
+            // A written page is uptodate afterwards: write_begin reads the rest of a partial page first,
+            // or zero-fills it past the end of the file.
+            st.dataOrNew(file).fill(offset / PAGE * PAGE, (end + PAGE - 1) / PAGE * PAGE, now);
+            if (st.sizes.has(file) && end > st.sizes.get(file)) {
+                st.size(file, end, now);
+            }
+        }
+    }
+
+    /**
+     * A Tread of {@code count} bytes at {@code offset} that returned {@code got}, in one window:
+     * answered from the cache, or filling it.
+     */
+    private static void read(int req, int conn, int serverFile, int file, long offset, long count, long got,
+                             long now, State st, ForeignFiles foreign) {
+        boolean sizeKnown = st.sizes.has(file) && Windows.within(st.sizesAt.get(file), now, st.window);
+        long size = sizeKnown ? st.sizes.get(file) : 0;
+        long end = offset + count;
         if (sizeKnown) {
-            end = Math.min(end, size.bytes());
+            end = Math.min(end, size);
         }
-        CachedRanges cached = data.get(fk);
-        boolean atEof = sizeKnown && rd.offset() >= size.bytes();
-        boolean hit = atEof || cached != null && rd.count() > 0 && cached.covers(rd.offset(), end, now, window);
+        CachedRanges cached = st.data(file);
+        boolean atEof = sizeKnown && offset >= size;
+        boolean hit = atEof || cached != null && count > 0 && cached.covers(offset, end, now, st.window);
         if (hit) {
-            long since = atEof ? size.at() : cached.oldest(rd.offset(), end);
-            if (f.qidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                    new ForeignChanges.File(f.qidPath()), s.conn(req), since)) {
-                marks.stale(req);
+            long since = atEof ? st.sizesAt.get(file) : cached.oldest(offset, end);
+            if (serverFile >= 0 && foreign.changedByOthers(serverFile, conn, since)) {
+                st.marks.stale(req);
             } else {
-                marks.eliminate(req);
+                st.marks.eliminate(req);
                 return;
             }
         }
-        long n = got.count();
-        if (n > 0) {
-            long from = rd.offset() / PAGE * PAGE;
-            long to = (rd.offset() + n + PAGE - 1) / PAGE * PAGE;
-            data.computeIfAbsent(fk, k -> new CachedRanges()).fill(from, to, now);
+        if (got > 0) {
+            long from = offset / PAGE * PAGE;
+            long to = (offset + got + PAGE - 1) / PAGE * PAGE;
+            st.dataOrNew(file).fill(from, to, now);
         }
-        if (n < rd.count()) {
+        if (got < count) {
             // A short read of a regular file ends at its end (read(5)): the client now knows the size.
-            sizes.put(fk, new Size(rd.offset() + n, now));
+            st.size(file, offset + got, now);
         }
     }
 }

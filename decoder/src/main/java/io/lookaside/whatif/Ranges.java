@@ -40,6 +40,15 @@ final class Ranges {
         return e != null && e.getValue() >= to;
     }
 
+    /** How many positions the ranges hold: the size of their union. */
+    long length() {
+        long n = 0;
+        for (Map.Entry<Long, Long> e : spans.entrySet()) {
+            n += e.getValue() - e.getKey();
+        }
+        return n;
+    }
+
     void clear() {
         spans.clear();
     }

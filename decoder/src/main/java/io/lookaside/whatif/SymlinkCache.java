@@ -9,9 +9,9 @@ import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Rgetattr;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.FileKey;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -54,11 +54,27 @@ final class SymlinkCache implements WhatIfModel {
 
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        Marks marks = new Marks(s);
-        int[] uses = uses(s, l);
-        Map<FileKey, Long> targets = new HashMap<>();
-        Map<FileKey, Long> versions = new HashMap<>();
-        ForeignChanges foreign = new ForeignChanges();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each exchange is looked at, its Rgetattr read and its file
+     * identified once; what depends on the window (the targets held) is kept per window.
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        int n = windows.size();
+        long[] window = windows.stream().mapToLong(Long::longValue).toArray();
+        Marks[] marks = new Marks[n];
+        FileValues[] targets = new FileValues[n];
+        for (int w = 0; w < n; w++) {
+            marks[w] = new Marks(s);
+            targets[w] = new FileValues();
+        }
+        int[] uses = null;
+        FileIds files = new FileIds(s, l);
+        FileValues versions = new FileValues();
+        ForeignFiles foreign = new ForeignFiles();
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep) || !NinePExchanges.succeeded(s, rep)) {
                 continue;
@@ -69,36 +85,54 @@ final class SymlinkCache implements WhatIfModel {
             long now = s.tsNanos(rep);
             FidLifetime f = l.fid(req);
             if (type == NinePTypes.TREADLINK && f != null) {
-                FileKey fk = NinePExchanges.file(conn, f, req);
-                Long cachedAt = targets.get(fk);
-                if (cachedAt == null || !Windows.within(cachedAt, now, window)) {
-                    targets.put(fk, now);
-                } else if (f.qidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                        new ForeignChanges.File(f.qidPath()), conn, cachedAt)) {
-                    marks.stale(req);
-                    targets.put(fk, now);
-                } else {
-                    marks.eliminate(req);
-                    dropCloneMadeFor(s, f, uses, marks);
+                int file = files.of(conn, f, req);
+                int serverFile = f.qidKnown() ? files.serverFile(conn, f.qidPath()) : -1;
+                for (int w = 0; w < n; w++) {
+                    FileValues held = targets[w];
+                    if (!held.has(file) || !Windows.within(held.get(file), now, window[w])) {
+                        held.put(file, now);
+                    } else if (serverFile >= 0 && foreign.changedByOthers(serverFile, conn, held.get(file))) {
+                        marks[w].stale(req);
+                        held.put(file, now);
+                    } else {
+                        marks[w].eliminate(req);
+                        if (uses == null) {
+                            uses = uses(s, l);
+                        }
+                        dropCloneMadeFor(s, f, uses, marks[w]);
+                    }
                 }
-            } else if (type == NinePTypes.TGETATTR && f != null
-                    && NinePExchanges.decode(s, rep) instanceof Rgetattr g) {
-                FileKey fk = NinePExchanges.file(conn, f, req);
-                Long before = versions.put(fk, g.qid().version());
-                if (before != null && before != g.qid().version()) {
-                    targets.remove(fk);
+            } else if (type == NinePTypes.TGETATTR && f != null) {
+                ByteBuffer g = NinePFields.rgetattr(s, rep);
+                if (g == null) {
+                    continue;
+                }
+                int file = files.of(conn, f, req);
+                long version = NinePFields.qidVersion(g, Rgetattr.QID);
+                boolean changed = versions.has(file) && versions.get(file) != version;
+                versions.put(file, version);
+                if (changed) {
+                    for (FileValues held : targets) {
+                        held.remove(file);
+                    }
                 }
             } else if (type == NinePTypes.TUNLINKAT || type == NinePTypes.TRENAMEAT || type == NinePTypes.TRENAME
                     || type == NinePTypes.TREMOVE) {
                 OptionalLong gone = l.entryQid(req);
                 if (gone.isPresent()) {
-                    targets.remove(new FileKey(conn, true, gone.getAsLong(), null));
-                    foreign.changed(NinePExchanges.server(s, req), new ForeignChanges.File(gone.getAsLong()), conn,
-                            now);
+                    int file = files.byQid(conn, gone.getAsLong());
+                    for (FileValues held : targets) {
+                        held.remove(file);
+                    }
+                    foreign.changed(files.serverFile(file), conn, now);
                 }
             }
         }
-        return marks.outcome();
+        List<Outcome> out = new ArrayList<>(n);
+        for (Marks m : marks) {
+            out.add(m.outcome());
+        }
+        return out;
     }
 
     /** How many requests act on each fid lifetime. */

@@ -4,18 +4,12 @@ import io.lookaside.capture.Protocol;
 import io.lookaside.lifecycle.FidLifetime;
 import io.lookaside.lifecycle.FidOrigin;
 import io.lookaside.lifecycle.Lifecycles;
-import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Twrite;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.FileKey;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -63,101 +57,206 @@ final class Writeback implements WhatIfModel {
         return Set.of(Protocol.NINEP);
     }
 
-    /** The dirty state of one file: its pages, the writes that dirtied them, since when. */
+    /**
+     * The dirty state of one file in one window: its pages, the writes that dirtied them, since
+     * when; a link in the window's list of dirty files in the order they became dirty.
+     */
     private static final class Dirty {
-        final Set<Long> pages = new HashSet<>();
-        final List<Integer> writes = new ArrayList<>();
+        final int file;
         final long since;
-        final long qid;
-        final boolean qidKnown;
-        final String server;
-        final int conn;
+        final Ranges pages = new Ranges();
+        int[] writes = new int[4];
+        int writeCount;
+        Dirty previous;
+        Dirty next;
 
-        Dirty(long since, FidLifetime f, String server, int conn) {
+        Dirty(int file, long since) {
+            this.file = file;
             this.since = since;
-            this.qid = f.qidPath();
-            this.qidKnown = f.qidKnown();
-            this.server = server;
-            this.conn = conn;
+        }
+
+        void wrote(int req) {
+            if (writeCount == writes.length) {
+                writes = Arrays.copyOf(writes, writeCount * 2);
+            }
+            writes[writeCount++] = req;
+        }
+    }
+
+    /** One window's dirty files, by file id and in the order they became dirty. */
+    private static final class State {
+        final long window;
+        final Marks marks;
+        Dirty[] byFile = new Dirty[64];
+        Dirty first;
+        Dirty last;
+        /** Per server-wide file: how many connections hold dirty pages of it. */
+        int[] dirtyCopies = new int[64];
+
+        State(Session s, long window) {
+            this.window = window;
+            this.marks = new Marks(s);
+        }
+
+        Dirty get(int file) {
+            return file >= 0 && file < byFile.length ? byFile[file] : null;
+        }
+
+        Dirty dirty(int file, int serverFile, long now) {
+            Dirty d = get(file);
+            if (d != null) {
+                return d;
+            }
+            if (file >= byFile.length) {
+                byFile = Arrays.copyOf(byFile, Math.max(file + 1, byFile.length * 2));
+            }
+            d = new Dirty(file, now);
+            byFile[file] = d;
+            d.previous = last;
+            if (last == null) {
+                first = d;
+            } else {
+                last.next = d;
+            }
+            last = d;
+            if (serverFile >= 0) {
+                if (serverFile >= dirtyCopies.length) {
+                    dirtyCopies = Arrays.copyOf(dirtyCopies, Math.max(serverFile + 1, dirtyCopies.length * 2));
+                }
+                dirtyCopies[serverFile]++;
+            }
+            return d;
+        }
+
+        Dirty remove(int file, FileIds files) {
+            Dirty d = get(file);
+            if (d == null) {
+                return null;
+            }
+            byFile[file] = null;
+            if (d.previous == null) {
+                first = d.next;
+            } else {
+                d.previous.next = d.next;
+            }
+            if (d.next == null) {
+                last = d.previous;
+            } else {
+                d.next.previous = d.previous;
+            }
+            int serverFile = files.serverFile(file);
+            if (serverFile >= 0) {
+                dirtyCopies[serverFile]--;
+            }
+            return d;
+        }
+
+        /** True when another connection than the one whose file is {@code own} holds dirty pages of it. */
+        boolean dirtyElsewhere(int serverFile, int own) {
+            int copies = serverFile < dirtyCopies.length ? dirtyCopies[serverFile] : 0;
+            return copies - (get(own) != null ? 1 : 0) > 0;
+        }
+
+        /**
+         * The flusher writes back what has been dirty longer than the window (dirty_expire).
+         * Files enter the list in the order they became dirty, so the expired ones are at its head.
+         */
+        void expire(long now, FileIds files) {
+            while (first != null && !Windows.within(first.since, now, window)) {
+                flush(remove(first.file, files), marks, true);
+            }
         }
     }
 
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        Marks marks = new Marks(s);
-        Map<FileKey, Dirty> dirty = new LinkedHashMap<>();
-        Map<Long, Set<Integer>> dirtyQids = new HashMap<>();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each exchange is filtered, its Twrite decoded and its file
+     * identified once; the dirty files, which depend on the window, are kept per window.
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        State[] states = new State[windows.size()];
+        for (int w = 0; w < states.length; w++) {
+            states[w] = new State(s, windows.get(w));
+        }
+        FileIds files = new FileIds(s, l);
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep)) {
                 continue;
             }
             int req = s.peer(rep);
+            int type = s.typeCode(req);
+            boolean writes = type == NinePTypes.TWRITE;
+            if (!writes && !anyDirty(states)) {
+                // Nothing to expire, nothing to flush, discard or read stale: the common case.
+                continue;
+            }
             long now = s.tsNanos(rep);
-            expire(dirty, now, window, marks);
+            for (State st : states) {
+                st.expire(now, files);
+            }
             if (!NinePExchanges.succeeded(s, rep)) {
                 continue;
             }
-            int type = s.typeCode(req);
             int conn = s.conn(req);
             FidLifetime f = l.fid(req);
             if (type == NinePTypes.TWRITE && f != null && f.origin() != FidOrigin.XATTRWALK) {
-                NinePMessage t = NinePExchanges.decode(s, req);
-                if (t instanceof Twrite w && w.count() > 0) {
-                    FileKey fk = NinePExchanges.file(conn, f, req);
-                    Dirty d = dirty.computeIfAbsent(fk, k -> new Dirty(now, f, NinePExchanges.server(s, req), conn));
-                    for (long p = w.offset() / PageCache.PAGE; p <= (w.offset() + w.count() - 1) / PageCache.PAGE; p++) {
-                        d.pages.add(p);
-                    }
-                    d.writes.add(req);
-                    if (d.qidKnown) {
-                        dirtyQids.computeIfAbsent(d.qid, q -> new HashSet<>()).add(conn);
+                if (NinePExchanges.decode(s, req) instanceof Twrite w && w.count() > 0) {
+                    int file = files.of(conn, f, req);
+                    int serverFile = files.serverFile(file);
+                    long firstPage = w.offset() / PageCache.PAGE;
+                    long lastPage = (w.offset() + w.count() - 1) / PageCache.PAGE;
+                    for (State st : states) {
+                        Dirty d = st.dirty(file, serverFile, now);
+                        d.pages.add(firstPage, lastPage + 1);
+                        d.wrote(req);
                     }
                 }
             } else if ((type == NinePTypes.TFSYNC || type == NinePTypes.TSETATTR) && f != null) {
-                flush(dirty.remove(NinePExchanges.file(conn, f, req)), marks, false);
+                int file = files.of(conn, f, req);
+                for (State st : states) {
+                    flush(st.remove(file, files), st.marks, false);
+                }
             } else if (type == NinePTypes.TUNLINKAT || type == NinePTypes.TREMOVE) {
                 OptionalLong gone = l.entryQid(req);
                 if (gone.isPresent()) {
-                    discard(dirty.remove(new FileKey(conn, true, gone.getAsLong(), null)), marks);
+                    int file = files.byQid(conn, gone.getAsLong());
+                    for (State st : states) {
+                        discard(st.remove(file, files), st.marks);
+                    }
                 }
             } else if ((type == NinePTypes.TREAD || type == NinePTypes.TGETATTR) && f != null && f.qidKnown()) {
-                Set<Integer> writers = dirtyQids.get(f.qidPath());
-                if (writers != null && stillDirtyElsewhere(dirty, writers, f.qidPath(), conn,
-                        NinePExchanges.server(s, req))) {
-                    marks.stale(req);
+                // Another connection's dirty pages of this file: what it read or stat-ed is old.
+                int own = files.of(conn, f, req);
+                int serverFile = files.serverFile(own);
+                for (State st : states) {
+                    if (st.dirtyElsewhere(serverFile, own)) {
+                        st.marks.stale(req);
+                    }
                 }
             }
         }
-        for (Dirty d : dirty.values()) {
-            flush(d, marks, true);
+        List<Outcome> out = new ArrayList<>(states.length);
+        for (State st : states) {
+            for (Dirty d = st.first; d != null; d = d.next) {
+                flush(d, st.marks, true);
+            }
+            out.add(st.marks.outcome());
         }
-        return marks.outcome();
+        return out;
     }
 
-    private static boolean stillDirtyElsewhere(Map<FileKey, Dirty> dirty, Set<Integer> writers, long qid, int conn,
-                                               String server) {
-        for (int w : writers) {
-            Dirty d = dirty.get(new FileKey(w, true, qid, null));
-            if (w != conn && d != null && d.server.equals(server)) {
+    private static boolean anyDirty(State[] states) {
+        for (State st : states) {
+            if (st.first != null) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * The flusher writes back what has been dirty longer than the window (dirty_expire). Files
-     * enter the map in the order they became dirty, so the expired ones are at its head.
-     */
-    private static void expire(Map<FileKey, Dirty> dirty, long now, long window, Marks marks) {
-        for (Iterator<Dirty> it = dirty.values().iterator(); it.hasNext(); ) {
-            Dirty d = it.next();
-            if (Windows.within(d.since, now, window)) {
-                return;
-            }
-            it.remove();
-            flush(d, marks, true);
-        }
     }
 
     /** Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved. */
@@ -165,12 +264,12 @@ final class Writeback implements WhatIfModel {
         if (d == null) {
             return;
         }
-        int keep = Math.min(d.pages.size(), d.writes.size());
-        for (int k = 0; k < d.writes.size(); k++) {
+        long keep = Math.min(d.pages.length(), d.writeCount);
+        for (int k = 0; k < d.writeCount; k++) {
             if (k >= keep) {
-                marks.eliminate(d.writes.get(k));
+                marks.eliminate(d.writes[k]);
             } else if (background) {
-                marks.unblock(d.writes.get(k));
+                marks.unblock(d.writes[k]);
             }
         }
     }
@@ -180,8 +279,8 @@ final class Writeback implements WhatIfModel {
         if (d == null) {
             return;
         }
-        for (int w : d.writes) {
-            marks.eliminate(w);
+        for (int k = 0; k < d.writeCount; k++) {
+            marks.eliminate(d.writes[k]);
         }
     }
 }

@@ -79,6 +79,24 @@ class SymlinkCacheTest {
         assertThat(o.eliminated().get(afterVersion)).isFalse();
     }
 
+    @Test
+    void simulateCountsAHitAfterAnotherConnectionUnlinkedTheLinkAsStale() {
+        NinePScript t = new NinePScript().attach(0, ROOT, 1).lookup(0, 1, "cc", link(7));
+        t.treadlink(1).rreadlink("/etc/alternatives/cc");
+        t.connection("10.0.2.15:41001>127.0.0.1:564");
+        t.attach(0, ROOT, 1).lookup(0, 1, "cc", link(7)).tunlinkat(0, "cc", 0).runlinkat();
+        t.on(0);
+        int again = t.next();
+        t.treadlink(1).rreadlink("/etc/alternatives/cc");
+        int later = t.next();
+        t.treadlink(1).rreadlink("/etc/alternatives/cc");
+
+        Outcome o = run(t, Windows.INFINITE);
+
+        assertThat(o.stale().stream().boxed()).containsExactly(again);
+        assertThat(o.eliminated().stream().boxed()).containsExactly(later, later + 1);
+    }
+
     /**
      * The model against a plain count from the decoded messages, without the lifecycle classes:
      * fid → qid.path from attach and walk replies, Treadlinks answered per qid.path; every one after
