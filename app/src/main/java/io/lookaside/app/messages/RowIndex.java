@@ -57,6 +57,28 @@ public final class RowIndex extends ObservableListBase<Integer> {
         return r >= 0 ? r : -1;
     }
 
+    /**
+     * True when this list begins with every row of {@code older}: the rows of a growing capture
+     * after new messages were appended (a table keeps its selection and scroll position then).
+     */
+    public boolean startsWith(RowIndex older) {
+        int k = older.size;
+        if (k > size) {
+            return false;
+        }
+        if (k == 0 || messages == older.messages) {
+            return true;
+        }
+        // Ascending distinct indexes from 0 whose last is k - 1 are exactly 0 … k - 1.
+        if (older.messages == null) {
+            return messages[k - 1] == k - 1;
+        }
+        if (messages == null) {
+            return older.messages[k - 1] == k - 1;
+        }
+        return Arrays.equals(messages, 0, k, older.messages, 0, k);
+    }
+
     @Override
     public int indexOf(Object o) {
         return o instanceof Integer m ? rowOf(m) : -1;
