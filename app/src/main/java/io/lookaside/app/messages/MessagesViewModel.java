@@ -168,6 +168,11 @@ public final class MessagesViewModel {
                 && appliedFilter.get().strip().equals(filterText.get().strip()) && detailShown;
     }
 
+    /** True when the rows on show are the display filter's over every message of the session on show. */
+    boolean caughtUp() {
+        return session.get() != null && covered == session.get() && !filtering.get() && !catchingUp;
+    }
+
     /** Goes to {@code frame} once the next session is shown and filtered. */
     public void goToFrameOnceShown(long frame) {
         pendingFrame = frame;
@@ -178,8 +183,9 @@ public final class MessagesViewModel {
         if (pendingFrame < 0 || s == null) {
             return;
         }
-        if (loading && (s.size() == 0 || s.frame(s.size() - 1) < pendingFrame)) {
-            return; // the frame is not read yet
+        RowIndex r = rows.get();
+        if (loading && (r.isEmpty() || s.frame(r.message(r.size() - 1)) < pendingFrame)) {
+            return; // no displayed message at or after the frame was read yet
         }
         long f = pendingFrame;
         pendingFrame = -1;
