@@ -184,8 +184,9 @@ public final class MessagesViewModel {
             return;
         }
         RowIndex r = rows.get();
-        if (loading && (r.isEmpty() || s.frame(r.message(r.size() - 1)) < pendingFrame)) {
-            return; // no displayed message at or after the frame was read yet
+        boolean reached = !r.isEmpty() && s.frame(r.message(r.size() - 1)) >= pendingFrame;
+        if (!reached && (loading || covered != s)) {
+            return; // no displayed message at or after the frame yet, and more rows to come
         }
         long f = pendingFrame;
         pendingFrame = -1;

@@ -351,4 +351,21 @@ class MessagesViewModelTest {
         assertThat(vm.detailProperty().get().title()).isEqualTo(detail.title());
         assertThat(vm.rowsProperty().get()).hasSize(30288);
     }
+
+    @Test
+    void goToFrameOnceShownWaitsUntilTheRowsOfACaptureStillLoadingReachIt() throws Exception {
+        vm.show(null);
+        vm.filterTextProperty().set("type == Rlerror");
+        vm.goToFrameOnceShown(1);
+
+        // The complete session arrives before the filter over the first prefix is done.
+        vm.showLoading(busyboxPrefixes.get(0), false);
+        vm.show(busybox, true);
+        fx.runUntil(vm::isSettled);
+
+        int firstError = IntStream.range(0, busybox.size()).filter(i -> busybox.typeName(i).equals("Rlerror")).findFirst()
+                .orElseThrow();
+        assertThat(vm.selectedProperty().get()).isEqualTo(firstError);
+        assertThat(vm.rowsProperty().get()).hasSize(517);
+    }
 }
