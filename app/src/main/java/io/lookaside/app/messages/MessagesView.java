@@ -14,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -32,7 +31,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -232,7 +230,8 @@ public final class MessagesView extends BorderPane {
         vm.selectedProperty().addListener((o, was, now) -> showSelected());
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
-                extendKeepingPlace(now);
+                // More rows of a capture still loading: the table keeps its selection and scroll position.
+                tableRows.extendTo(now);
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
@@ -251,29 +250,6 @@ public final class MessagesView extends BorderPane {
             }
         });
         return table;
-    }
-
-    /**
-     * More rows of a capture still loading: the table keeps its place. The selection follows
-     * the appended rows by itself; the scroll position is a fraction of the whole in
-     * {@link VirtualFlow}, which drifts by a row or so when the whole grows, so the row at the
-     * top is put back where it was.
-     */
-    private void extendKeepingPlace(RowIndex now) {
-        VirtualFlow<?> flow = table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
-        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
-        tableRows.extendTo(now);
-        if (first == null || first.getIndex() < 0) {
-            return;
-        }
-        int top = first.getIndex();
-        double into = -first.getLayoutY();
-        table.layout();
-        IndexedCell<?> after = flow.getFirstVisibleCell();
-        if (after == null || after.getIndex() != top || after.getLayoutY() != -into) {
-            flow.scrollToTop(top);
-            flow.scrollPixels(into);
-        }
     }
 
     private void showSelected() {

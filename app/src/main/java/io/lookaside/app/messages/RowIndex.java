@@ -79,6 +79,22 @@ public final class RowIndex extends ObservableListBase<Integer> {
         return Arrays.equals(messages, 0, k, older.messages, 0, k);
     }
 
+    /**
+     * Identity, deliberately, unlike {@link java.util.List#equals}: a property holding rows
+     * compares the old value with the new one on every change, and comparing millions of rows
+     * element by element (boxing each) kept the FX thread for a second. Two {@code RowIndex}
+     * objects are different results even when they hold the same rows.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public int indexOf(Object o) {
         return o instanceof Integer m ? rowOf(m) : -1;

@@ -39,6 +39,17 @@ final class TableRows extends ObservableListBase<Integer> {
         return rows.size();
     }
 
+    /** Identity, as {@link RowIndex#equals}: the table's items property compares old and new lists. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public int indexOf(Object o) {
         return rows.indexOf(o);
