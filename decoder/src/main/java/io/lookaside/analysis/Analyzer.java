@@ -6,6 +6,7 @@ import io.lookaside.session.Session;
 import io.lookaside.whatif.Models;
 import io.lookaside.whatif.Profile;
 import io.lookaside.whatif.Profiles;
+import io.lookaside.whatif.Savings;
 import io.lookaside.whatif.WallClock;
 import io.lookaside.whatif.WhatIfModel;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The analysis engine: lifecycles, per-request facts, the wall-clock wait, every what-if model
@@ -25,19 +28,41 @@ public final class Analyzer {
     private Analyzer() {
     }
 
-    /** Analyses a capture with every model, profile and rule. */
+    /**
+     * Analyses a capture with every model, profile and rule. The lifecycles pass runs on another
+     * core while this thread computes what does not depend on it (request facts, the wall-clock
+     * index, message types): the models need both.
+     */
     public static Analysis analyze(Session session) {
-        return analyze(session, Lifecycles.of(session), Models.ALL, Profiles.ALL, Rules.ALL);
+        ForkJoinTask<Lifecycles> lifecycles = ForkJoinPool.commonPool().submit(() -> Lifecycles.of(session));
+        Facts facts = Facts.of(session);
+        return analyze(session, lifecycles.join(), facts, Models.ALL, Profiles.ALL, Rules.ALL);
     }
 
     public static Analysis analyze(Session session, Lifecycles lifecycles, List<WhatIfModel> models,
                                    List<Profile> profiles, List<Rule> rules) {
-        Exchanges exchanges = Exchanges.of(session);
-        List<OperationStats> operations = OperationStats.of(exchanges);
-        WallClock.Index wall = WallClock.index(session);
+        return analyze(session, lifecycles, Facts.of(session), models, profiles, rules);
+    }
+
+    /** What the analysis reads of every message besides the lifecycles, each computed once. */
+    private record Facts(Exchanges exchanges, List<OperationStats> operations, WallClock.Index wall,
+                         Savings.Types types, Map<String, Long> counts) {
+        static Facts of(Session session) {
+            Exchanges exchanges = Exchanges.of(session);
+            Savings.Types types = Savings.Types.of(session);
+            return new Facts(exchanges, OperationStats.of(exchanges), WallClock.index(session), types, types.all());
+        }
+    }
+
+    private static Analysis analyze(Session session, Lifecycles lifecycles, Facts facts, List<WhatIfModel> models,
+                                    List<Profile> profiles, List<Rule> rules) {
+        Exchanges exchanges = facts.exchanges();
+        List<OperationStats> operations = facts.operations();
+        WallClock.Index wall = facts.wall();
         long baseWall = wall.total();
-        Map<String, Long> counts = TypeCounts.all(session);
-        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, wall, counts);
+        Savings.Types types = facts.types();
+        Map<String, Long> counts = facts.counts();
+        WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, wall, types, counts);
         List<WhatIfRun> runs = engine.sweeps();
         List<ProfileRun> profileRuns = engine.profiles(profiles);
         Map<String, WhatIfRun> byId = new LinkedHashMap<>();

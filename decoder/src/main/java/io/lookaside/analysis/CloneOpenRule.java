@@ -1,14 +1,13 @@
 package io.lookaside.analysis;
 
 import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.LongIntMap;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Tlopen;
 import io.lookaside.ninep.Twalk;
 import io.lookaside.session.Session;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +39,7 @@ public final class CloneOpenRule implements Rule {
         Session s = in.session();
         Exchanges x = in.exchanges();
         // (connection, newfid) → request ordinal of the clone walk that created it and is not yet used by Tlopen.
-        Map<Long, Integer> clones = new HashMap<>();
+        LongIntMap clones = new LongIntMap();
         int opens = 0;
         int pairs = 0;
         long cloneWait = 0;
@@ -67,8 +66,8 @@ public final class CloneOpenRule implements Rule {
                     continue;
                 }
                 opens++;
-                Integer walk = clones.remove((long) s.conn(i) << 32 | fid);
-                if (walk != null) {
+                int walk = clones.remove((long) s.conn(i) << 32 | fid);
+                if (walk != LongIntMap.MISSING) {
                     pairs++;
                     cloneWait += Math.max(0, x.waitNanos(walk));
                     if (evidence.size() < Evidence.LIMIT) {

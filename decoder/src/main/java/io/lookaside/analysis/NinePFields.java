@@ -1,8 +1,6 @@
 package io.lookaside.analysis;
 
 import io.lookaside.session.Session;
-import io.lookaside.wire.Le;
-import java.nio.ByteBuffer;
 
 /**
  * Single fixed-offset fields of a stored 9P message, read without decoding the whole record, for
@@ -16,13 +14,11 @@ final class NinePFields {
 
     /** The u16 at {@code offset} of message {@code i}, or -1 when the message is shorter. */
     static int u16(Session s, int i, int offset) {
-        ByteBuffer b = s.bytes(i);
-        return b.remaining() < offset + 2 ? -1 : Le.u16(b, b.position() + offset);
+        return s.u16(i, offset);
     }
 
     /** The u32 at {@code offset} of message {@code i}, or -1 when the message is shorter. */
     static long u32(Session s, int i, int offset) {
-        ByteBuffer b = s.bytes(i);
-        return b.remaining() < offset + 4 ? -1 : Le.u32(b, b.position() + offset);
+        return s.u32(i, offset);
     }
 }

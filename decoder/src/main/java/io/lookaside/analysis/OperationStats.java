@@ -1,7 +1,6 @@
 package io.lookaside.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -63,15 +62,33 @@ public record OperationStats(String op, long count, long answered, Map<String, L
         for (int o = 0; o < ops; o++) {
             int n = answered[o];
             long[] w = waits[o];
-            Arrays.sort(w, 0, n);
             long total = 0;
+            long max = Long.MIN_VALUE;
             for (int j = 0; j < n; j++) {
                 total += w[j];
+                max = Math.max(max, w[j]);
+            }
+            // Three ranks, each selected among the values below the one before: no full sort.
+            long p99 = 0;
+            long p90 = 0;
+            long p50 = 0;
+            if (n > 0) {
+                int r99 = Percentiles.rank(99, n);
+                int r90 = Percentiles.rank(90, n);
+                int r50 = Percentiles.rank(50, n);
+                Percentiles.select(w, 0, n, r99);
+                p99 = w[r99];
+                if (r90 < r99) {
+                    Percentiles.select(w, 0, r99, r90);
+                }
+                p90 = w[r90];
+                if (r50 < r90) {
+                    Percentiles.select(w, 0, r90, r50);
+                }
+                p50 = w[r50];
             }
             stats.add(new OperationStats(x.ops().get(o), sent[o], n, errors.get(o), total,
-                    n == 0 ? 0 : Math.round((double) total / n),
-                    Percentiles.of(w, n, 50), Percentiles.of(w, n, 90), Percentiles.of(w, n, 99),
-                    n == 0 ? 0 : w[n - 1], bytes[o]));
+                    n == 0 ? 0 : Math.round((double) total / n), p50, p90, p99, n == 0 ? 0 : max, bytes[o]));
         }
         stats.sort(Comparator.comparingLong(OperationStats::totalNanos).reversed().thenComparing(OperationStats::op));
         return stats;

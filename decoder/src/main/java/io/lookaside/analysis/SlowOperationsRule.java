@@ -2,7 +2,6 @@ package io.lookaside.analysis;
 
 import io.lookaside.capture.Protocol;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -46,8 +45,9 @@ public final class SlowOperationsRule implements Rule {
         if (n == 0) {
             return Finding.ok(this, "No request was answered.");
         }
-        Arrays.sort(all, 0, n);
-        long median = Percentiles.of(all, n, 50);
+        int middle = Percentiles.rank(50, n);
+        Percentiles.select(all, 0, n, middle);
+        long median = all[middle];
         long total = in.totalWaitNanos();
         List<OperationStats> slow = new ArrayList<>();
         long slowNanos = 0;

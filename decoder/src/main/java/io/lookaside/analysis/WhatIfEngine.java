@@ -38,11 +38,13 @@ final class WhatIfEngine {
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
     private final Map<String, Boolean> applicable = new HashMap<>();
+    private final Savings.Types types;
     private final Map<String, Long> messageCounts;
 
     WhatIfEngine(Session session, Lifecycles lifecycles, List<WhatIfModel> models, WallClock.Index wall,
-                 Map<String, Long> messageCounts) {
+                 Savings.Types types, Map<String, Long> messageCounts) {
         this.session = session;
+        this.types = types;
         this.messageCounts = messageCounts;
         this.lifecycles = lifecycles;
         this.wall = wall;
@@ -97,7 +99,7 @@ final class WhatIfEngine {
             List<Outcome> outcomes = m.simulate(session, lifecycles, keys);
             for (int k = 0; k < keys.size(); k++) {
                 Outcome o = outcomes.get(k);
-                results.put(m.id() + '@' + keys.get(k), new WindowResult(keys.get(k), o, Savings.of(session, o, wall)));
+                results.put(m.id() + '@' + keys.get(k), new WindowResult(keys.get(k), o, Savings.of(session, o, wall, types)));
             }
         });
         done.putAll(results);
@@ -134,8 +136,8 @@ final class WhatIfEngine {
             for (Profile.Step st : p.steps()) {
                 union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
             }
-            Savings savings = Savings.of(session, union, wall);
-            Map<String, Long> predicted = TypeCounts.minus(messageCounts, TypeCounts.of(session, withPeers(union.eliminated())));
+            Savings savings = Savings.of(session, union, wall, types);
+            Map<String, Long> predicted = TypeCounts.minus(messageCounts, types.count(withPeers(union.eliminated())));
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
         }
         return runs;
@@ -158,7 +160,7 @@ final class WhatIfEngine {
 
     private WindowResult simulate(WhatIfModel m, long key) {
         Outcome o = m.simulate(session, lifecycles, key);
-        return new WindowResult(key, o, Savings.of(session, o, wall));
+        return new WindowResult(key, o, Savings.of(session, o, wall, types));
     }
 
     private BitSet withPeers(BitSet eliminated) {

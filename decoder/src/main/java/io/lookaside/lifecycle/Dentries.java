@@ -37,7 +37,8 @@ public final class Dentries {
     private final List<Lookup> all;
     private final int[] firstAt;
     private final int[] countAt;
-    private final Map<String, List<Lookup>> byPath;
+    /** Built on first use ({@link #lookups(String)}): the report never asks for it. */
+    private volatile Map<String, List<Lookup>> byPath;
     private final List<NegativeRepeat> repeats;
 
     private Dentries(List<Lookup> all, List<Key> keys, int messages) {
@@ -45,23 +46,16 @@ public final class Dentries {
         this.firstAt = new int[messages];
         this.countAt = new int[messages];
         Arrays.fill(firstAt, -1);
-        Map<String, List<Lookup>> paths = new HashMap<>();
         Map<Key, int[]> negatives = new LinkedHashMap<>();
         for (int k = 0; k < all.size(); k++) {
             Lookup l = all.get(k);
-            for (int m : new int[] {l.request(), l.reply()}) {
-                if (firstAt[m] < 0) {
-                    firstAt[m] = k;
-                }
-                countAt[m]++;
-            }
-            paths.computeIfAbsent(l.path(), p -> new ArrayList<>()).add(l);
+            at(l.request(), k);
+            at(l.reply(), k);
             if (l.negative()) {
                 int first = k;
                 negatives.computeIfAbsent(keys.get(k), x -> new int[] {0, first})[0]++;
             }
         }
-        this.byPath = paths;
         List<NegativeRepeat> r = new ArrayList<>();
         for (Map.Entry<Key, int[]> e : negatives.entrySet()) {
             Lookup first = all.get(e.getValue()[1]);
@@ -70,6 +64,13 @@ public final class Dentries {
         r.sort(Comparator.comparingInt(NegativeRepeat::lookups).reversed()
                 .thenComparing(NegativeRepeat::path));
         this.repeats = List.copyOf(r);
+    }
+
+    private void at(int message, int k) {
+        if (firstAt[message] < 0) {
+            firstAt[message] = k;
+        }
+        countAt[message]++;
     }
 
     /** Every lookup, in the order the replies came. */
@@ -87,7 +88,24 @@ public final class Dentries {
 
     /** Every lookup of this path (relative to the attach root, as {@link Lifecycles#path(int)} shows it). */
     public List<Lookup> lookups(String path) {
-        return Collections.unmodifiableList(byPath.getOrDefault(path, List.of()));
+        return Collections.unmodifiableList(byPath().getOrDefault(path, List.of()));
+    }
+
+    private Map<String, List<Lookup>> byPath() {
+        Map<String, List<Lookup>> m = byPath;
+        if (m == null) {
+            synchronized (this) {
+                m = byPath;
+                if (m == null) {
+                    m = new HashMap<>();
+                    for (Lookup l : all) {
+                        m.computeIfAbsent(l.path(), p -> new ArrayList<>()).add(l);
+                    }
+                    byPath = m;
+                }
+            }
+        }
+        return m;
     }
 
     /** How many times this path was looked up and not found. */
@@ -120,6 +138,7 @@ public final class Dentries {
         private final List<Lookup> all = new ArrayList<>();
         private final List<Key> keys = new ArrayList<>();
 
+        /** A lookup, with its key when it is negative (only negative lookups are grouped by key). */
         void add(Lookup l, Key key) {
             all.add(l);
             keys.add(key);

@@ -2,6 +2,7 @@ package io.lookaside.lifecycle;
 
 import io.lookaside.capture.Protocol;
 import io.lookaside.ninep.NinePMessage;
+import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Qid;
 import io.lookaside.ninep.Rattach;
 import io.lookaside.ninep.Rauth;
@@ -54,9 +55,7 @@ import io.lookaside.wire.ProtocolMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pass over the 9P messages of a session, in capture order, that tracks every fid of every
@@ -67,6 +66,19 @@ import java.util.Map;
 final class FidTracker {
     /** ORCLOSE in a 9P2000 open mode (open(5)): remove the file when the fid is clunked. */
     private static final int ORCLOSE = 0x40;
+    /** Slots of the ring of requests awaiting their reply (a power of two). */
+    private static final int PENDING = 1 << 14;
+    /** Request types whose reply changes a fid, a path or an entry; other replies need no decoding. */
+    private static final boolean[] REPLY_MATTERS = types(NinePTypes.TCLUNK, NinePTypes.TREMOVE, NinePTypes.TWALK,
+            NinePTypes.TATTACH, NinePTypes.TAUTH, NinePTypes.TLOPEN, NinePTypes.TOPEN, NinePTypes.TLCREATE,
+            NinePTypes.TCREATE, NinePTypes.TMKDIR, NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TLINK,
+            NinePTypes.TUNLINKAT, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE, NinePTypes.TGETATTR,
+            NinePTypes.TRENAME, NinePTypes.TRENAMEAT);
+    /** Request types whose successful reply is read for more than being one (a qid, Rwalk's qids). */
+    private static final boolean[] REPLY_READ = types(NinePTypes.TWALK, NinePTypes.TATTACH, NinePTypes.TAUTH,
+            NinePTypes.TLOPEN, NinePTypes.TOPEN, NinePTypes.TLCREATE, NinePTypes.TCREATE, NinePTypes.TMKDIR,
+            NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE,
+            NinePTypes.TGETATTR);
 
     private final Session s;
     private final PathTable paths;
@@ -78,6 +90,13 @@ final class FidTracker {
     private final long[] msgEntry;
     private final BitSet entryKnown = new BitSet();
     private final Conn[] conns;
+    /**
+     * Requests whose reply needs them, decoded once when they were sent and kept until the reply
+     * (by message index modulo the ring's size; a reply whose request was overwritten decodes it
+     * again): a request is otherwise decoded twice.
+     */
+    private final int[] pendingAt = new int[PENDING];
+    private final NinePMessage[] pendingMessage = new NinePMessage[PENDING];
 
     /**
      * Per-connection state: fid → lifetime index of the fids bound now, qid.path → last path
@@ -86,11 +105,15 @@ final class FidTracker {
     private static final class Conn {
         final LongIntMap live = new LongIntMap();
         final LongIntMap qidPaths = new LongIntMap();
-        final Map<Name, Long> names = new HashMap<>();
-    }
+        /** Entries of directories known by qid.path. */
+        final NameMap namesByQid = new NameMap();
+        /** Entries of directories known only by path id. */
+        final NameMap namesByPath = new NameMap();
 
-    /** A directory entry: the directory by qid.path when known, else by path id. */
-    private record Name(boolean byQid, long dir, String name) {
+        /** A directory entry: the directory by qid.path when known, else by path id. */
+        NameMap names(boolean byQid) {
+            return byQid ? namesByQid : namesByPath;
+        }
     }
 
     FidTracker(Session s, PathTable paths, int[] msgPath) {
@@ -103,6 +126,7 @@ final class FidTracker {
         msgEntry = new long[n];
         Arrays.fill(msgLife, -1);
         Arrays.fill(msgCreated, -1);
+        Arrays.fill(pendingAt, -1);
         conns = new Conn[s.connections().size()];
         for (int c = 0; c < conns.length; c++) {
             conns[c] = s.connections().get(c).protocol() == Protocol.NINEP ? new Conn() : null;
@@ -125,15 +149,46 @@ final class FidTracker {
                 entryKnown);
     }
 
+    private static boolean[] types(int... codes) {
+        boolean[] set = new boolean[256];
+        for (int c : codes) {
+            set[c] = true;
+        }
+        return set;
+    }
+
     private NinePMessage decode(int i) {
         ProtocolMessage m = s.message(i);
         return m instanceof NinePMessage n ? n : null;
+    }
+
+    /** Request {@code req} as decoded when it was sent, or decoded again. */
+    private NinePMessage pending(int req) {
+        int slot = req & (PENDING - 1);
+        if (pendingAt[slot] == req) {
+            NinePMessage m = pendingMessage[slot];
+            pendingAt[slot] = -1;
+            pendingMessage[slot] = null;
+            return m;
+        }
+        return decode(req);
+    }
+
+    /** Whether an error reply: only Rlerror and Rerror can decode to one ({@link NinePErrors#ecode}). */
+    private static boolean errorType(int type) {
+        return type == NinePTypes.RLERROR || type == NinePTypes.RERROR;
     }
 
     private void request(int i) {
         NinePMessage m = decode(i);
         if (m == null) {
             return;
+        }
+        int type = s.typeCode(i) & 0xFF;
+        if (REPLY_MATTERS[type] && s.peer(i) >= 0) {
+            int slot = i & (PENDING - 1);
+            pendingAt[slot] = i;
+            pendingMessage[slot] = m;
         }
         Conn c = conns[s.conn(i)];
         if (m instanceof Tversion) {
@@ -316,13 +371,19 @@ final class FidTracker {
         }
         msgLife[i] = msgLife[req];
         msgPath[i] = msgPath[req];
-        NinePMessage t = decode(req);
-        NinePMessage r = decode(i);
-        if (t == null || r == null) {
+        int type = s.typeCode(req) & 0xFF;
+        if (!REPLY_MATTERS[type]) {
+            return;
+        }
+        NinePMessage t = pending(req);
+        // The reply is decoded only when it is read: an error's ecode, a qid, Rwalk's qids.
+        boolean error = errorType(s.typeCode(i));
+        NinePMessage r = error || REPLY_READ[type] ? decode(i) : null;
+        if (t == null) {
             return;
         }
         Conn c = conns[s.conn(i)];
-        long ecode = NinePErrors.ecode(r);
+        long ecode = error ? NinePErrors.ecode(r) : NinePErrors.NONE;
         int life = msgLife[req];
         if (t instanceof Tclunk x) {
             unbind(c, x.fid(), life, i, FidEnd.CLUNKED);
@@ -367,9 +428,9 @@ final class FidTracker {
                 named(c, life, x.name(), lives.get(target).qidPath, req, i);
             }
         } else if (t instanceof Tunlinkat x) {
-            Long q = c.names.remove(name(life, x.name()));
+            long[] q = removeName(c, life, x.name());
             if (q != null) {
-                entry(req, i, q);
+                entry(req, i, q[0]);
             }
         } else if (t instanceof Txattrwalk x && r instanceof Rxattrwalk) {
             int l = bind(c, x.newfid(), FidOrigin.XATTRWALK, i, life, lives.get(life).pathId());
@@ -389,9 +450,9 @@ final class FidTracker {
             int from = paths.child(lives.get(life).pathId(), x.oldname());
             int newDir = use(c, x.newdirfid(), i);
             int to = paths.child(lives.get(newDir).pathId(), x.newname());
-            Long q = c.names.remove(name(life, x.oldname()));
+            long[] q = removeName(c, life, x.oldname());
             if (q != null) {
-                named(c, newDir, x.newname(), q, req, i);
+                named(c, newDir, x.newname(), q[0], req, i);
             }
             renamed(c, from, to, i);
         }
@@ -400,14 +461,23 @@ final class FidTracker {
     /** The entry name in directory dirLife now names qid; requests req/rep concern it. */
     private void named(Conn c, int dirLife, String n, long qid, int req, int rep) {
         if (dirLife >= 0) {
-            c.names.put(name(dirLife, n), qid);
+            FidLifetime d = lives.get(dirLife);
+            c.names(d.qidKnown).put(d.qidKnown ? d.qidPath : d.pathId(), n, qid);
         }
         entry(req, rep, qid);
     }
 
-    private Name name(int dirLife, String n) {
+    /** Forgets the entry n of directory dirLife; returns what it named (one qid.path), or null when unknown. */
+    private long[] removeName(Conn c, int dirLife, String n) {
         FidLifetime d = lives.get(dirLife);
-        return d.qidKnown ? new Name(true, d.qidPath, n) : new Name(false, d.pathId(), n);
+        NameMap names = c.names(d.qidKnown);
+        int at = names.find(d.qidKnown ? d.qidPath : d.pathId(), n);
+        if (at < 0) {
+            return null;
+        }
+        long qid = names.value(at);
+        names.removeAt(at);
+        return new long[] {qid};
     }
 
     private void entry(int req, int rep, long qid) {
@@ -462,7 +532,7 @@ final class FidTracker {
                 Qid q = qids.get(k);
                 int p = paths.child(dir, names.get(k));
                 lookup(c, req, rep, dirKnown, dirQid, dir, names.get(k), p, Lookup.Result.FOUND, q.path(), 0);
-                c.names.put(new Name(dirKnown, dirKnown ? dirQid : dir, names.get(k)), q.path());
+                c.names(dirKnown).put(dirKnown ? dirQid : dir, names.get(k), q.path());
                 if (p != PathTable.NONE && !paths.underUnknown(p)) {
                     c.qidPaths.put(q.path(), p);
                 }
@@ -503,7 +573,7 @@ final class FidTracker {
                         Lookup.Result result, long qid, long ecode) {
         Lookup l = new Lookup(req, rep, s.conn(req), dirKnown, dirKnown ? dirQid : 0, paths.text(dir), name,
                 paths.text(path), result, qid, ecode);
-        dentries.add(l, new Dentries.Key(s.conn(req), dirKnown, dirKnown ? dirQid : dir, name));
+        dentries.add(l, l.negative() ? new Dentries.Key(s.conn(req), dirKnown, dirKnown ? dirQid : dir, name) : null);
     }
 
     /** A qid seen for a lifetime; a fid of unknown location takes the path the qid is known by. */

@@ -4,9 +4,7 @@ import io.lookaside.session.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -30,18 +28,28 @@ public final class Lifecycles {
     private final int[] msgPath;
     private final NineP ninep;
     private final Fuse fuse;
-    /** (connection, fid) → the indices of its lifetimes, in order. */
-    private final Map<Long, Map<Long, List<Integer>>> byFid = new HashMap<>();
+    /** (connection, fid) → the index of its last lifetime; {@link #earlier} chains the ones before. */
+    private final LongIntMap lastByFid = new LongIntMap();
+    /** Lifetime index → the previous lifetime of the same (connection, fid), or -1. */
+    private final int[] earlier;
 
     private Lifecycles(PathTable paths, int[] msgPath, NineP ninep, Fuse fuse) {
         this.paths = paths;
         this.msgPath = msgPath;
         this.ninep = ninep;
         this.fuse = fuse;
-        for (FidLifetime l : ninep.fids()) {
-            byFid.computeIfAbsent((long) l.conn(), c -> new HashMap<>())
-                    .computeIfAbsent(l.fid(), f -> new ArrayList<>()).add(l.index());
+        List<FidLifetime> fids = ninep.fids();
+        earlier = new int[fids.size()];
+        for (FidLifetime l : fids) {
+            long key = fidKey(l.conn(), l.fid());
+            earlier[l.index()] = lastByFid.get(key);
+            lastByFid.put(key, l.index());
         }
+    }
+
+    /** A fid is u32 (the 9P fid[4]): with the connection it makes one long. */
+    private static long fidKey(int conn, long fid) {
+        return (long) conn << 32 | (fid & 0xFFFF_FFFFL);
     }
 
     public static Lifecycles of(Session session) {
@@ -80,9 +88,11 @@ public final class Lifecycles {
      * was sent (for a fid a request names besides its main one, e.g. Trenameat's newdirfid), or null.
      */
     public FidLifetime bound(int conn, long fid, int at) {
-        List<Integer> lives = byFid.getOrDefault((long) conn, Map.of()).getOrDefault(fid, List.of());
-        for (int k = lives.size() - 1; k >= 0; k--) {
-            FidLifetime l = ninep.fids().get(lives.get(k));
+        if (fid != (fid & 0xFFFF_FFFFL)) {
+            return null;
+        }
+        for (int k = lastByFid.get(fidKey(conn, fid)); k >= 0; k = earlier[k]) {
+            FidLifetime l = ninep.fids().get(k);
             if (l.createdAt() <= at) {
                 return l.endedAt() < 0 || l.endedAt() >= at ? l : null;
             }

@@ -4,33 +4,33 @@ import java.util.Arrays;
 
 /**
  * An open-addressing map from long keys (fids, qid paths) to int values (lifetime or path
- * indices), so that the per-message hot path of the trackers boxes nothing. Linear probing with
+ * indices), so that the per-message hot paths of the trackers and the analyses box nothing. Linear probing with
  * backward-shift deletion; {@link #MISSING} is returned for absent keys.
  */
-final class LongIntMap {
-    static final int MISSING = -1;
+public final class LongIntMap {
+    public static final int MISSING = -1;
 
     private long[] keys;
     private int[] values;
     private boolean[] used;
     private int size;
 
-    LongIntMap() {
+    public LongIntMap() {
         this(16);
     }
 
-    LongIntMap(int capacity) {
+    public LongIntMap(int capacity) {
         int n = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1);
         keys = new long[n];
         values = new int[n];
         used = new boolean[n];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int get(long key) {
+    public int get(long key) {
         int mask = keys.length - 1;
         for (int at = slot(key, mask); used[at]; at = (at + 1) & mask) {
             if (keys[at] == key) {
@@ -40,7 +40,7 @@ final class LongIntMap {
         return MISSING;
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
@@ -60,7 +60,7 @@ final class LongIntMap {
     }
 
     /** Removes the key; returns its value or {@link #MISSING}. */
-    int remove(long key) {
+    public int remove(long key) {
         int mask = keys.length - 1;
         int at = slot(key, mask);
         while (used[at] && keys[at] != key) {
@@ -88,13 +88,13 @@ final class LongIntMap {
         return old;
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(used, false);
         size = 0;
     }
 
     /** The values, in no particular order. */
-    int[] values() {
+    public int[] values() {
         int[] out = new int[size];
         int n = 0;
         for (int at = 0; at < keys.length; at++) {

@@ -18,11 +18,9 @@ final class PathTable {
     private String[] text = new String[256];
     private boolean[] unknownRoot = new boolean[256];
     private int size;
-    private final Map<Key, Integer> children = new HashMap<>();
+    /** (parent id, name) to child id: looked up for every name of every walk. */
+    private final NameMap children = new NameMap();
     private final Map<String, Integer> roots = new HashMap<>();
-
-    private record Key(int parent, String name) {
-    }
 
     /** The root of an attach: every aname gets its own root node, all shown as "/". */
     int root(String aname) {
@@ -75,14 +73,13 @@ final class PathTable {
         if (n.equals("..")) {
             return parent[dir] == NONE ? dir : parent[dir];
         }
-        Key k = new Key(dir, n);
-        Integer id = children.get(k);
-        if (id != null) {
-            return id;
+        int at = children.find(dir, n);
+        if (at >= 0) {
+            return (int) children.value(at);
         }
         String t = parent[dir] == NONE && text[dir].equals("/") ? n : text[dir] + "/" + n;
         int created = add(dir, n, t);
-        children.put(k, created);
+        children.put(dir, n, created);
         return created;
     }
 

@@ -10,6 +10,7 @@ import io.lookaside.analysis.WhatIfRun;
 import io.lookaside.analysis.WindowResult;
 import io.lookaside.capture.Diagnostic;
 import io.lookaside.capture.Protocol;
+import io.lookaside.lifecycle.LongIntMap;
 import io.lookaside.session.Connection;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,9 +73,15 @@ public final class ReportBuilder {
         Set<String> protocols = new LinkedHashSet<>();
         Set<String> dialects = new LinkedHashSet<>();
         long[] perConn = new long[s.connections().size()];
+        String lastDialect = null;
         for (int i = 0; i < s.size(); i++) {
             perConn[s.conn(i)]++;
-            dialects.add(s.dialect(i));
+            String d = s.dialect(i);
+            // Runs of one dialect: a set insertion per message is most of this loop.
+            if (d != lastDialect) {
+                dialects.add(d);
+                lastDialect = d;
+            }
         }
         List<CaptureInfo.ConnectionRow> conns = new ArrayList<>();
         for (Connection c : s.connections()) {
@@ -104,7 +110,7 @@ public final class ReportBuilder {
         long answered = 0;
         long errors = 0;
         long wait = 0;
-        Set<Long> requesters = new HashSet<>();
+        LongIntMap requesters = new LongIntMap();
         Session s = a.session();
         for (int k = 0; k < x.size(); k++) {
             if (x.answered(k)) {
@@ -114,7 +120,7 @@ public final class ReportBuilder {
             if (x.error(k) != null) {
                 errors++;
             }
-            requesters.add(s.requester(x.index(k)));
+            requesters.put(s.requester(x.index(k)), 0);
         }
         return new Totals(x.size(), answered, errors, wait, a.baseWallNanos(), requesters.size(), pathsKnown);
     }
@@ -186,18 +192,22 @@ public final class ReportBuilder {
         return w == Windows.INFINITE ? null : w;
     }
 
-    /** Per-path accumulation over the requests whose path the lifecycles know. */
-    private record PathTable(Map<String, long[]> stats, Map<String, Map<String, Long>> ops, long known) {
+    /**
+     * Per-path accumulation over the requests whose path the lifecycles know: per path, the
+     * counters below and then a count per operation id ({@link Exchanges#opId}).
+     */
+    private record PathTable(Map<String, long[]> stats, List<String> ops, long known) {
         private static final int COUNT = 0;
         private static final int ERRORS = 1;
         private static final int TOTAL = 2;
         private static final int MAX = 3;
         private static final int ANSWERED = 4;
+        private static final int OPS = 5;
 
         static PathTable of(Analysis a) {
             Exchanges x = a.exchanges();
             Map<String, long[]> stats = new HashMap<>();
-            Map<String, Map<String, Long>> ops = new HashMap<>();
+            int ops = x.ops().size();
             long known = 0;
             for (int k = 0; k < x.size(); k++) {
                 String path = a.lifecycles().path(x.index(k));
@@ -205,7 +215,7 @@ public final class ReportBuilder {
                     continue;
                 }
                 known++;
-                long[] st = stats.computeIfAbsent(path, p -> new long[5]);
+                long[] st = stats.computeIfAbsent(path, p -> new long[OPS + ops]);
                 st[COUNT]++;
                 if (x.error(k) != null) {
                     st[ERRORS]++;
@@ -215,9 +225,9 @@ public final class ReportBuilder {
                     st[TOTAL] += x.waitNanos(k);
                     st[MAX] = Math.max(st[MAX], x.waitNanos(k));
                 }
-                ops.computeIfAbsent(path, p -> new TreeMap<>()).merge(x.op(k), 1L, Long::sum);
+                st[OPS + x.opId(k)]++;
             }
-            return new PathTable(stats, ops, known);
+            return new PathTable(stats, x.ops(), known);
         }
 
         List<PathRow> top(int n) {
@@ -227,8 +237,14 @@ public final class ReportBuilder {
                     .limit(n)
                     .map(e -> {
                         long[] st = e.getValue();
+                        Map<String, Long> counts = new TreeMap<>();
+                        for (int o = 0; o < ops.size(); o++) {
+                            if (st[OPS + o] > 0) {
+                                counts.merge(ops.get(o), st[OPS + o], Long::sum);
+                            }
+                        }
                         Map<String, Long> byOp = new LinkedHashMap<>();
-                        ops.get(e.getKey()).entrySet().stream()
+                        counts.entrySet().stream()
                                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                                 .forEach(o -> byOp.put(o.getKey(), o.getValue()));
                         return new PathRow(e.getKey(), st[COUNT], st[ERRORS], st[TOTAL],

@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
  * the version exchange; before one is seen it is 9P2000.L, what Linux speaks.
  */
 final class NinePConversation extends Conversation {
+    /** Dialect by ordinal: {@code values()} copies its array on every call, and decoding is per message. */
+    private static final Dialect[] DIALECTS = Dialect.values();
     private static final int TVERSION = 100;
     private static final int RVERSION = 101;
     private static final int TFLUSH = 108;
@@ -142,7 +144,7 @@ final class NinePConversation extends Conversation {
 
     @Override
     ProtocolMessage decode(Session s, int i, ByteBuffer bytes) {
-        return NinePDecoder.decode(bytes, Dialect.values()[s.ctx(i)]);
+        return NinePDecoder.decode(bytes, DIALECTS[s.ctx(i)]);
     }
 
     @Override
@@ -152,6 +154,6 @@ final class NinePConversation extends Conversation {
 
     @Override
     String dialect(Session s, int i) {
-        return Dialect.values()[s.ctx(i)].version();
+        return DIALECTS[s.ctx(i)].version();
     }
 }

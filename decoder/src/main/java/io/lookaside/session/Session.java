@@ -1,6 +1,7 @@
 package io.lookaside.session;
 
 import io.lookaside.capture.Diagnostic;
+import io.lookaside.wire.Le;
 import io.lookaside.wire.ProtocolMessage;
 import java.util.List;
 
@@ -161,7 +162,14 @@ public final class Session {
     /** Decodes message {@code i} again from its stored bytes. Never throws on bad bytes. */
     public ProtocolMessage message(int i) {
         Conversation c = conversation(i);
-        return store.withMessage(segments, cols.storePos(i), cols.storeLen(i), keptLength(i), b -> c.decode(this, i, b));
+        int len = cols.storeLen(i);
+        int kept = c.kept(cols.type(i), cols.direction(i), len);
+        if (kept == len) {
+            // Most messages are kept whole: decode the store's view without the capturing lambda
+            // (an allocation per message in the analyses' hot loops).
+            return c.decode(this, i, store.view(segments, cols.storePos(i), len, kept));
+        }
+        return store.withMessage(segments, cols.storePos(i), len, kept, b -> c.decode(this, i, b));
     }
 
     /**
@@ -171,6 +179,38 @@ public final class Session {
      */
     public java.nio.ByteBuffer bytes(int i) {
         return store.view(segments, cols.storePos(i), cols.storeLen(i), keptLength(i));
+    }
+
+    /**
+     * The little-endian u16 at byte {@code offset} of message {@code i}, read in place (no buffer,
+     * no decoding), or -1 when the message is shorter. As in {@link #bytes(int)}, the bytes of a
+     * bulk payload that was not kept read as zeros.
+     */
+    public int u16(int i, int offset) {
+        int len = cols.storeLen(i);
+        if (offset < 0 || len - 2 < offset) {
+            return -1;
+        }
+        if (offset + 2 <= keptLength(i)) {
+            long pos = cols.storePos(i);
+            return Le.u16(segments[(int) (pos >>> 32)], (int) pos + offset);
+        }
+        java.nio.ByteBuffer b = bytes(i);
+        return Le.u16(b, b.position() + offset);
+    }
+
+    /** As {@link #u16(int, int)}, a u32 (-1 when the message is shorter). */
+    public long u32(int i, int offset) {
+        int len = cols.storeLen(i);
+        if (offset < 0 || len - 4 < offset) {
+            return -1;
+        }
+        if (offset + 4 <= keptLength(i)) {
+            long pos = cols.storePos(i);
+            return Le.u32(segments[(int) (pos >>> 32)], (int) pos + offset);
+        }
+        java.nio.ByteBuffer b = bytes(i);
+        return Le.u32(b, b.position() + offset);
     }
 
     /** The message's length in bytes, as on the wire (9P size[4], FUSE len[4]). */

@@ -5,11 +5,8 @@ import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.Lookup;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.FileKey;
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,16 +48,21 @@ final class LookupStormListing implements WhatIfModel {
         return Set.of(Protocol.NINEP);
     }
 
-    /** Server-wide: the entries of a directory, by qid.path. */
-    private record EntriesOf(long dirQid) {
-    }
-
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        Marks marks = new Marks(s);
-        Map<FileKey, ArrayDeque<Long>> misses = new HashMap<>();
-        Map<FileKey, Long> listed = new HashMap<>();
-        ForeignChanges foreign = new ForeignChanges();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each failed walk's directory is keyed once, then every window's
+     * listings take it. What other connections changed does not depend on the window: it is kept
+     * once, keyed by (server, directory qid.path).
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        NinePKeys keys = new NinePKeys(s);
+        ForeignChangesById foreign = new ForeignChangesById();
+        List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep)) {
                 continue;
@@ -73,38 +75,83 @@ final class LookupStormListing implements WhatIfModel {
                     continue;
                 }
                 Lookup miss = lookups.get(0);
-                FileKey dir = NinePExchanges.entry(miss).dir();
-                Long listedAt = listed.get(dir);
-                if (listedAt != null && Windows.within(listedAt, now, window)) {
-                    if (miss.dirQidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                            new EntriesOf(miss.dirQidPath()), miss.conn(), listedAt)) {
-                        marks.stale(req);
-                        listed.remove(dir);
-                    } else {
-                        marks.eliminate(req);
-                    }
-                    continue;
-                }
-                ArrayDeque<Long> recent = misses.computeIfAbsent(dir, d -> new ArrayDeque<>());
-                recent.addLast(now);
-                while (now - recent.peekFirst() > BURST) {
-                    recent.removeFirst();
-                }
-                if (recent.size() >= MISSES) {
-                    listed.put(dir, now);
-                    recent.clear();
+                int dir = keys.dir(miss);
+                int entries = keys.fileChange(dir);
+                for (Cache c : caches) {
+                    c.missed(req, dir, now, foreign, entries, miss.conn());
                 }
             } else if (NinePExchanges.changesEntries(s.typeCode(req)) && NinePExchanges.succeeded(s, rep)) {
-                for (NinePExchanges.EntryChange c
+                int conn = s.conn(req);
+                for (NinePExchanges.EntryChange ch
                         : NinePExchanges.entryChanges(s, l, req, NinePExchanges.decode(s, req))) {
-                    listed.remove(NinePExchanges.file(s.conn(req), c.dir(), req));
-                    if (c.dir().qidKnown()) {
-                        foreign.changed(NinePExchanges.server(s, req), new EntriesOf(c.dir().qidPath()),
-                                s.conn(req), now);
+                    int dir = keys.file(conn, ch.dir(), req);
+                    for (Cache c : caches) {
+                        c.listed.remove(dir);
+                    }
+                    int entries = keys.fileChange(dir);
+                    if (entries >= 0) {
+                        foreign.changed(entries, conn, now);
                     }
                 }
             }
         }
-        return marks.outcome();
+        return caches.stream().map(c -> c.marks.outcome()).toList();
+    }
+
+    /** One window's listings and recent misses, per directory file id. */
+    private static final class Cache {
+        final long window;
+        final Marks marks;
+        /** When each directory was listed. */
+        final LongsById listed = new LongsById();
+        /** The times of each directory's latest misses within {@link #BURST}, at most {@link #MISSES}: a ring. */
+        private long[] times = new long[0];
+        private int[] head = new int[0];
+        private int[] count = new int[0];
+
+        Cache(Session s, long window) {
+            this.window = window;
+            this.marks = new Marks(s);
+        }
+
+        /**
+         * A walk of connection {@code conn} in {@code dir} failed: answered by a listing still
+         * trusted (stale when another connection changed the directory's {@code entries} since),
+         * or counted towards a storm.
+         */
+        void missed(int req, int dir, long now, ForeignChangesById foreign, int entries, int conn) {
+            long listedAt = listed.get(dir);
+            if (listedAt != LongsById.NONE && Windows.within(listedAt, now, window)) {
+                if (foreign.changedByOthers(entries, conn, listedAt)) {
+                    marks.stale(req);
+                    listed.remove(dir);
+                } else {
+                    marks.eliminate(req);
+                }
+                return;
+            }
+            if (dir >= count.length) {
+                int n = Math.max(16, Math.max(dir + 1, count.length * 2));
+                times = Arrays.copyOf(times, n * MISSES);
+                head = Arrays.copyOf(head, n);
+                count = Arrays.copyOf(count, n);
+            }
+            int base = dir * MISSES;
+            int h = head[dir];
+            int n = count[dir];
+            times[base + (h + n) % MISSES] = now;
+            n++;
+            while (now - times[base + h] > BURST) {
+                h = (h + 1) % MISSES;
+                n--;
+            }
+            if (n >= MISSES) {
+                listed.put(dir, now);
+                h = 0;
+                n = 0;
+            }
+            head[dir] = h;
+            count[dir] = n;
+        }
     }
 }

@@ -5,10 +5,7 @@ import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.Lookup;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.EntryKey;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,9 +49,18 @@ final class NegativeDentry implements WhatIfModel {
 
     @Override
     public Outcome simulate(Session s, Lifecycles l, long windowNanos) {
-        Marks marks = new Marks(s);
-        Map<EntryKey, Long> negative = new HashMap<>();
-        ForeignChanges foreign = new ForeignChanges();
+        return simulate(s, l, List.of(windowNanos)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each walk's lookups are keyed once, then every window's cache
+     * takes them. What other connections changed does not depend on the window: it is kept once.
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        NinePKeys keys = new NinePKeys(s);
+        ForeignChangesById foreign = new ForeignChangesById();
+        List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep)) {
                 continue;
@@ -63,55 +69,69 @@ final class NegativeDentry implements WhatIfModel {
             int type = s.typeCode(req);
             long now = s.tsNanos(rep);
             if (type == NinePTypes.TWALK) {
-                walked(s, l, req, now, windowNanos, negative, foreign, marks);
+                walked(s, l, keys, req, now, foreign, caches);
             } else if (NinePExchanges.changesEntries(type) && NinePExchanges.succeeded(s, rep)) {
-                created(s, l, req, now, negative, foreign);
+                created(s, l, keys, req, now, foreign, caches);
             }
         }
-        return marks.outcome();
+        return caches.stream().map(c -> c.marks.outcome()).toList();
     }
 
-    private static void walked(Session s, Lifecycles l, int req, long now, long window,
-                               Map<EntryKey, Long> negative, ForeignChanges foreign, Marks marks) {
+    /** One window's negative dentries: per entry id, when the server last said it does not exist. */
+    private record Cache(long window, Marks marks, LongsById negative) {
+        Cache(Session s, long window) {
+            this(window, new Marks(s), new LongsById());
+        }
+    }
+
+    private static void walked(Session s, Lifecycles l, NinePKeys keys, int req, long now,
+                               ForeignChangesById foreign, List<Cache> caches) {
         List<Lookup> lookups = l.dentries().at(req);
         for (int k = 0; k < lookups.size(); k++) {
             Lookup x = lookups.get(k);
-            EntryKey key = NinePExchanges.entry(x);
+            if (x.result() == Lookup.Result.FAILED) {
+                continue;
+            }
+            int key = keys.entry(x);
             if (x.result() == Lookup.Result.FOUND) {
-                negative.remove(key);
-                continue;
-            }
-            if (x.result() != Lookup.Result.NOT_FOUND) {
-                continue;
-            }
-            Long cachedAt = negative.get(key);
-            boolean firstName = k == 0;
-            if (firstName && cachedAt != null && Windows.within(cachedAt, now, window)) {
-                if (x.dirQidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                        new ForeignChanges.Entry(x.dirQidPath(), x.name()), x.conn(), cachedAt)) {
-                    marks.stale(req);
-                    negative.put(key, now);
-                } else {
-                    marks.eliminate(req);
+                for (Cache c : caches) {
+                    c.negative().remove(key);
                 }
-            } else {
-                negative.put(key, now);
+                continue;
+            }
+            boolean firstName = k == 0;
+            int change = firstName ? keys.entryChange(key) : -1;
+            for (Cache c : caches) {
+                long cachedAt = c.negative().get(key);
+                if (firstName && cachedAt != LongsById.NONE && Windows.within(cachedAt, now, c.window())) {
+                    if (foreign.changedByOthers(change, x.conn(), cachedAt)) {
+                        c.marks().stale(req);
+                        c.negative().put(key, now);
+                    } else {
+                        c.marks().eliminate(req);
+                    }
+                } else {
+                    c.negative().put(key, now);
+                }
             }
         }
     }
 
     /** A name this connection made exist: its negative dentry goes; others' caches would be stale. */
-    private static void created(Session s, Lifecycles l, int req, long now, Map<EntryKey, Long> negative,
-                                ForeignChanges foreign) {
+    private static void created(Session s, Lifecycles l, NinePKeys keys, int req, long now,
+                                ForeignChangesById foreign, List<Cache> caches) {
         int conn = s.conn(req);
         for (NinePExchanges.EntryChange c : NinePExchanges.entryChanges(s, l, req, NinePExchanges.decode(s, req))) {
             if (!c.created()) {
                 continue;
             }
-            negative.remove(NinePExchanges.entry(conn, c.dir(), req, c.name()));
-            if (c.dir().qidKnown()) {
-                foreign.changed(NinePExchanges.server(s, req), new ForeignChanges.Entry(c.dir().qidPath(), c.name()),
-                        conn, now);
+            int key = keys.entry(keys.file(conn, c.dir(), req), c.name());
+            for (Cache w : caches) {
+                w.negative().remove(key);
+            }
+            int change = keys.entryChange(key);
+            if (change >= 0) {
+                foreign.changed(change, conn, now);
             }
         }
     }

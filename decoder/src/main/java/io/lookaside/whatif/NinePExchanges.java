@@ -2,6 +2,7 @@ package io.lookaside.whatif;
 
 import io.lookaside.capture.Protocol;
 import io.lookaside.lifecycle.FidLifetime;
+import io.lookaside.ninep.NinePHeader;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.session.Direction;
@@ -9,6 +10,7 @@ import io.lookaside.session.Session;
 import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.Lookup;
 import io.lookaside.ninep.Tcreate;
+import io.lookaside.ninep.Tgetattr;
 import io.lookaside.ninep.Tlcreate;
 import io.lookaside.ninep.Tlink;
 import io.lookaside.ninep.Tmkdir;
@@ -17,7 +19,9 @@ import io.lookaside.ninep.Trename;
 import io.lookaside.ninep.Trenameat;
 import io.lookaside.ninep.Tsymlink;
 import io.lookaside.ninep.Tunlinkat;
+import io.lookaside.wire.Le;
 import io.lookaside.wire.ProtocolMessage;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +32,8 @@ final class NinePExchanges {
     /** Linux ENOENT and ENODATA. */
     static final long ENOENT = 2;
     static final long ENODATA = 61;
+    /** Tgetattr's only length: size[4] type[1] tag[2] fid[4] request_mask[8]. */
+    private static final int TGETATTR_LENGTH = 19;
 
     private NinePExchanges() {
     }
@@ -41,6 +47,22 @@ final class NinePExchanges {
     static NinePMessage decode(Session s, int i) {
         ProtocolMessage m = s.message(i);
         return m instanceof NinePMessage n ? n : null;
+    }
+
+    /**
+     * True when request {@code req} is a Tgetattr asking for P9_GETATTR_ALL (a stat(2)), read in
+     * place: the answer decoding it would give, without making the record. A Tgetattr decodes
+     * (is not Malformed) exactly when it is size[4] type[1] tag[2] fid[4] request_mask[8] and
+     * its size field says so.
+     */
+    static boolean asksAllAttributes(Session s, int req) {
+        if (s.typeCode(req) != NinePTypes.TGETATTR || s.length(req) != TGETATTR_LENGTH
+                || s.connection(req).protocol() != Protocol.NINEP) {
+            return false;
+        }
+        ByteBuffer b = s.bytes(req);
+        int at = b.position();
+        return NinePHeader.size(b, at) == TGETATTR_LENGTH && Le.u64(b, at + Tgetattr.REQUEST_MASK) == GETATTR_ALL;
     }
 
     /** True when reply {@code rep} is not an error. */

@@ -7,15 +7,10 @@ import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.lifecycle.Lookup;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
-import io.lookaside.ninep.Tgetattr;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.EntryKey;
-import io.lookaside.whatif.NinePExchanges.FileKey;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -72,36 +67,108 @@ final class PositiveDentry implements WhatIfModel {
         return Set.of(Protocol.NINEP);
     }
 
-    /** One cached positive dentry: the qid it names and when the server last said so. */
-    private record Cached(long qid, long at) {
-    }
-
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        return new Run(s, l, window).run();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass over the capture for all windows: each message is decoded, and its fid, lookups
+     * and keys found, once; then every window's cache takes it.
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        return new Run(s, l, windows).run();
+    }
+
+    /** One window's cache state, over the run's key ids. */
+    private static final class Cache {
+        final long window;
+        final Marks marks;
+        /** Per entry id: when the server last answered for the cached positive dentry, and its qid. */
+        final LongsById dentryAt = new LongsById();
+        final LongsById dentryQid = new LongsById();
+        final EntriesOfFile entriesOf = new EntriesOfFile();
+        /** Per file id: when its attributes were cached. */
+        final LongsById attrsAt = new LongsById();
+        /** File ids whose attributes this connection invalidated (v9fs_invalidate_inode_attr). */
+        final IdSet invalid = new IdSet();
+        /** Per fid lifetime index: made by a walk the cache answered; due one attribute refresh. */
+        final IdSet phantom = new IdSet();
+        final IdSet refresh = new IdSet();
+        final ForeignChangesById foreign = new ForeignChangesById();
+
+        Cache(Session s, long window) {
+            this.window = window;
+            this.marks = new Marks(s);
+        }
+
+    }
+
+    /**
+     * The entries cached under each file (by qid), so that removing the file drops them. A
+     * list per file, added to only; the same entry may appear twice when names move back and
+     * forth, which is harmless: dropping an entry twice has the effect of dropping it once.
+     */
+    private static final class EntriesOfFile {
+        private int[][] entries = new int[0][];
+        private int[] sizes = new int[0];
+        /** Per entry id: the file id + 1 it was last added under, to skip the common repeat. */
+        private int[] lastFile = new int[0];
+
+        void add(int file, int entry) {
+            if (entry >= lastFile.length) {
+                lastFile = Arrays.copyOf(lastFile, Math.max(16, Math.max(entry + 1, lastFile.length * 2)));
+            }
+            if (lastFile[entry] == file + 1) {
+                return;
+            }
+            lastFile[entry] = file + 1;
+            if (file >= sizes.length) {
+                int n = Math.max(16, Math.max(file + 1, sizes.length * 2));
+                entries = Arrays.copyOf(entries, n);
+                sizes = Arrays.copyOf(sizes, n);
+            }
+            int[] e = entries[file];
+            if (e == null) {
+                e = entries[file] = new int[2];
+            } else if (sizes[file] == e.length) {
+                e = entries[file] = Arrays.copyOf(e, e.length * 2);
+            }
+            e[sizes[file]++] = entry;
+        }
+
+        int size(int file) {
+            return file < sizes.length ? sizes[file] : 0;
+        }
+
+        int get(int file, int k) {
+            return entries[file][k];
+        }
     }
 
     private static final class Run {
         private final Session s;
         private final Lifecycles l;
-        private final long window;
-        private final Marks marks;
-        private final Map<EntryKey, Cached> dentries = new HashMap<>();
-        private final Map<FileKey, Set<EntryKey>> entriesOf = new HashMap<>();
-        private final Map<FileKey, Long> attrsAt = new HashMap<>();
-        private final Set<FileKey> invalid = new HashSet<>();
-        private final BitSet phantom = new BitSet();
-        private final BitSet refresh = new BitSet();
-        private final ForeignChanges foreign = new ForeignChanges();
+        private final NinePKeys keys;
+        private final List<Cache> caches = new ArrayList<>();
+        /** Per lookup of the current walk: its entry, the file it found, qid, and change keys. */
+        private int[] entry = new int[16];
+        private int[] found = new int[16];
+        private long[] qid = new long[16];
+        private int[] entryChange = new int[16];
+        private int[] fileChange = new int[16];
 
-        Run(Session s, Lifecycles l, long window) {
+        Run(Session s, Lifecycles l, List<Long> windows) {
             this.s = s;
             this.l = l;
-            this.window = window;
-            this.marks = new Marks(s);
+            this.keys = new NinePKeys(s);
+            for (long w : windows) {
+                caches.add(new Cache(s, w));
+            }
         }
 
-        Outcome run() {
+        List<Outcome> run() {
             for (int rep = 0; rep < s.size(); rep++) {
                 if (!NinePExchanges.answeredNineP(s, rep)) {
                     continue;
@@ -132,7 +199,7 @@ final class PositiveDentry implements WhatIfModel {
                     }
                 }
             }
-            return marks.outcome();
+            return caches.stream().map(c -> c.marks.outcome()).toList();
         }
 
         private void walk(int req, int rep) {
@@ -142,47 +209,77 @@ final class PositiveDentry implements WhatIfModel {
             }
             long now = s.tsNanos(rep);
             List<Lookup> lookups = l.dentries().at(req);
-            boolean hit = !lookups.isEmpty();
-            boolean stale = false;
-            for (Lookup x : lookups) {
-                Cached c = dentries.get(NinePExchanges.entry(x));
-                if (c == null || !Windows.within(c.at(), now, window)) {
-                    hit = false;
-                } else if (c.qid() != x.qidPath() || changedByOthers(req, x, c.at())) {
-                    stale = true;
-                }
-            }
-            if (hit && !stale) {
-                marks.eliminate(req);
-                phantom.set(made.index());
-                // A cached dentry whose inode this client invalidated is revalidated by the walk
-                // (v9fs_lookup_revalidate → one Tgetattr), and so is the directory the walk went
-                // through, even when cache=none kept that one pinned and never walked it again. The
-                // lookup's own Tgetattr stands for that one refresh; a second one waits for a later use.
-                FileKey self = NinePExchanges.file(s.conn(req), made, req);
-                FileKey dir = NinePExchanges.entry(lookups.get(0)).dir();
-                if (invalid.remove(self)) {
-                    refresh.set(made.index());
-                } else if (invalid.remove(dir)) {
-                    refresh.set(made.index());
-                }
+            int n = lookups.size();
+            if (n == 0) {
                 return;
             }
-            if (hit) {
-                marks.stale(req);
-            }
-            for (Lookup x : lookups) {
-                EntryKey k = NinePExchanges.entry(x);
-                dentries.put(k, new Cached(x.qidPath(), now));
-                entriesOf.computeIfAbsent(new FileKey(x.conn(), true, x.qidPath(), null), f -> new HashSet<>()).add(k);
+            keyLookups(req, lookups);
+            int self = keys.file(s.conn(req), made, req);
+            int dir = keys.dir(lookups.get(0));
+            for (Cache c : caches) {
+                boolean hit = true;
+                boolean stale = false;
+                for (int k = 0; k < n; k++) {
+                    long at = c.dentryAt.get(entry[k]);
+                    if (at == LongsById.NONE || !Windows.within(at, now, c.window)) {
+                        hit = false;
+                    } else if (c.dentryQid.get(entry[k]) != qid[k]
+                            || changedByOthers(c, k, lookups.get(k).conn(), at)) {
+                        stale = true;
+                    }
+                }
+                if (hit && !stale) {
+                    c.marks.eliminate(req);
+                    c.phantom.add(made.index());
+                    // A cached dentry whose inode this client invalidated is revalidated by the walk
+                    // (v9fs_lookup_revalidate → one Tgetattr), and so is the directory the walk went
+                    // through, even when cache=none kept that one pinned and never walked it again. The
+                    // lookup's own Tgetattr stands for that one refresh; a second one waits for a later use.
+                    if (c.invalid.remove(self) || c.invalid.remove(dir)) {
+                        c.refresh.add(made.index());
+                    }
+                    continue;
+                }
+                if (hit) {
+                    c.marks.stale(req);
+                }
+                fill(c, n, now);
             }
         }
 
-        private boolean changedByOthers(int req, Lookup x, long since) {
-            String server = NinePExchanges.server(s, req);
-            return x.dirQidKnown() && foreign.changedByOthers(server,
-                    new ForeignChanges.Entry(x.dirQidPath(), x.name()), x.conn(), since)
-                    || foreign.changedByOthers(server, new ForeignChanges.File(x.qidPath()), x.conn(), since);
+        /** Keys the lookups of one walk into the scratch arrays. */
+        private void keyLookups(int req, List<Lookup> lookups) {
+            int n = lookups.size();
+            if (n > entry.length) {
+                entry = Arrays.copyOf(entry, n);
+                found = Arrays.copyOf(found, n);
+                qid = Arrays.copyOf(qid, n);
+                entryChange = Arrays.copyOf(entryChange, n);
+                fileChange = Arrays.copyOf(fileChange, n);
+            }
+            for (int k = 0; k < n; k++) {
+                Lookup x = lookups.get(k);
+                entry[k] = keys.entry(x);
+                qid[k] = x.qidPath();
+                found[k] = keys.byQid(x.conn(), x.qidPath());
+                entryChange[k] = keys.entryChange(entry[k]);
+                fileChange[k] = keys.fileChange(found[k]);
+            }
+        }
+
+        /** The walk went to the server: its answers fill the cache. */
+        private void fill(Cache c, int n, long now) {
+            for (int k = 0; k < n; k++) {
+                c.dentryAt.put(entry[k], now);
+                c.dentryQid.put(entry[k], qid[k]);
+                c.entriesOf.add(found[k], entry[k]);
+            }
+        }
+
+        /** Another connection to the same server changed the entry or the file it names since {@code since}. */
+        private boolean changedByOthers(Cache c, int k, int conn, long since) {
+            return c.foreign.changedByOthers(entryChange[k], conn, since)
+                    || c.foreign.changedByOthers(fileChange[k], conn, since);
         }
 
         private void getattr(int req, int rep) {
@@ -191,38 +288,48 @@ final class PositiveDentry implements WhatIfModel {
                 return;
             }
             long now = s.tsNanos(rep);
-            FileKey fk = NinePExchanges.file(s.conn(req), f, req);
-            if (phantom.get(f.index())) {
-                if (refresh.get(f.index())) {
-                    refresh.clear(f.index());
-                    attrsAt.put(fk, now);
-                } else {
-                    marks.eliminate(req);
+            int conn = s.conn(req);
+            int fk = keys.file(conn, f, req);
+            int change = keys.fileChange(fk);
+            int stat = -1;
+            for (Cache c : caches) {
+                if (c.phantom.contains(f.index())) {
+                    if (c.refresh.remove(f.index())) {
+                        c.attrsAt.put(fk, now);
+                    } else {
+                        c.marks.eliminate(req);
+                    }
+                    continue;
                 }
-                return;
-            }
-            boolean stat = NinePExchanges.decode(s, req) instanceof Tgetattr g
-                    && g.request_mask() == NinePExchanges.GETATTR_ALL;
-            Long cachedAt = attrsAt.get(fk);
-            if (stat && cachedAt != null && Windows.within(cachedAt, now, window) && !invalid.contains(fk)) {
-                if (f.qidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                        new ForeignChanges.File(f.qidPath()), s.conn(req), cachedAt)) {
-                    marks.stale(req);
-                    attrsAt.put(fk, now);
-                } else {
-                    marks.eliminate(req);
+                if (stat < 0) {
+                    stat = NinePExchanges.asksAllAttributes(s, req) ? 1 : 0;
                 }
-                return;
+                long cachedAt = c.attrsAt.get(fk);
+                if (stat == 1 && cachedAt != LongsById.NONE && Windows.within(cachedAt, now, c.window)
+                        && !c.invalid.contains(fk)) {
+                    if (c.foreign.changedByOthers(change, conn, cachedAt)) {
+                        c.marks.stale(req);
+                        c.attrsAt.put(fk, now);
+                    } else {
+                        c.marks.eliminate(req);
+                    }
+                    continue;
+                }
+                c.invalid.remove(fk);
+                c.attrsAt.put(fk, now);
             }
-            invalid.remove(fk);
-            attrsAt.put(fk, now);
         }
 
         /** The fid of a dentry the cache kept is never clunked (unless it was opened itself). */
         private void clunk(int req) {
             FidLifetime f = l.fid(req);
-            if (f != null && phantom.get(f.index()) && !f.opened()) {
-                marks.eliminate(req);
+            if (f == null || f.opened()) {
+                return;
+            }
+            for (Cache c : caches) {
+                if (c.phantom.contains(f.index())) {
+                    c.marks.eliminate(req);
+                }
             }
         }
 
@@ -230,64 +337,67 @@ final class PositiveDentry implements WhatIfModel {
             NinePMessage t = NinePExchanges.decode(s, req);
             int conn = s.conn(req);
             long now = s.tsNanos(rep);
-            List<NinePExchanges.EntryChange> changes = NinePExchanges.entryChanges(s, l, req, t);
-            for (NinePExchanges.EntryChange c : changes) {
-                dropEntry(conn, c.dir(), req, c.name(), now);
-            }
             int type = s.typeCode(req);
-            if (type == NinePTypes.TRENAME || type == NinePTypes.TREMOVE) {
-                dropFile(conn, l.fid(req), req, now);
+            List<NinePExchanges.EntryChange> changes = NinePExchanges.entryChanges(s, l, req, t);
+            int m = changes.size();
+            // What each change touches: the entry, its directory, and the directory's change keys.
+            int[] changed = new int[m];
+            int[] dirs = new int[m];
+            int[] dirEntryChange = new int[m];
+            int[] dirFileChange = new int[m];
+            for (int k = 0; k < m; k++) {
+                NinePExchanges.EntryChange ch = changes.get(k);
+                dirs[k] = keys.file(conn, ch.dir(), req);
+                changed[k] = keys.entry(dirs[k], ch.name());
+                dirEntryChange[k] = keys.entryChange(changed[k]);
+                dirFileChange[k] = keys.fileChange(dirs[k]);
             }
+            FidLifetime f = type == NinePTypes.TRENAME || type == NinePTypes.TREMOVE ? l.fid(req) : null;
+            int gone = f != null && f.qidKnown() ? keys.byQid(conn, f.qidPath()) : -1;
             OptionalLong target = l.entryQid(req);
-            if (target.isPresent() && (type == NinePTypes.TRENAME || type == NinePTypes.TRENAMEAT)) {
-                // d_move: the renamed dentry stays cached, under its new name.
-                for (NinePExchanges.EntryChange c : changes) {
-                    if (c.created()) {
-                        EntryKey k = NinePExchanges.entry(conn, c.dir(), req, c.name());
-                        dentries.put(k, new Cached(target.getAsLong(), now));
-                        entriesOf.computeIfAbsent(new FileKey(conn, true, target.getAsLong(), null),
-                                f -> new HashSet<>()).add(k);
+            int moved = target.isPresent() ? keys.byQid(conn, target.getAsLong()) : -1;
+            int movedChange = keys.fileChange(moved);
+            boolean rename = type == NinePTypes.TRENAME || type == NinePTypes.TRENAMEAT;
+            for (Cache c : caches) {
+                for (int k = 0; k < m; k++) {
+                    c.dentryAt.remove(changed[k]);
+                    // v9fs_invalidate_inode_attr(dir) after any change of its entries.
+                    c.invalid.add(dirs[k]);
+                    if (dirEntryChange[k] >= 0) {
+                        c.foreign.changed(dirEntryChange[k], conn, now);
+                        c.foreign.changed(dirFileChange[k], conn, now);
                     }
                 }
+                if (gone >= 0) {
+                    dropFile(c, gone, conn, now);
+                }
+                if (moved >= 0 && rename) {
+                    // d_move: the renamed dentry stays cached, under its new name.
+                    for (int k = 0; k < m; k++) {
+                        if (changes.get(k).created()) {
+                            c.dentryAt.put(changed[k], now);
+                            c.dentryQid.put(changed[k], target.getAsLong());
+                            c.entriesOf.add(moved, changed[k]);
+                        }
+                    }
+                }
+                if (moved >= 0) {
+                    c.invalid.add(moved);
+                    c.foreign.changed(movedChange, conn, now);
+                }
             }
-            if (target.isPresent()) {
-                invalid.add(new FileKey(conn, true, target.getAsLong(), null));
-                foreign.changed(NinePExchanges.server(s, req), new ForeignChanges.File(target.getAsLong()), conn, now);
-            }
-        }
-
-        private void dropEntry(int conn, FidLifetime dir, int at, String name, long now) {
-            if (dir == null) {
-                return;
-            }
-            dentries.remove(NinePExchanges.entry(conn, dir, at, name));
-            dirChanged(conn, dir, at, name, now);
         }
 
         /** Tremove or Trename of a fid: every cached entry naming its file goes. */
-        private void dropFile(int conn, FidLifetime f, int at, long now) {
-            if (f == null || !f.qidKnown()) {
-                return;
-            }
-            for (EntryKey k : entriesOf.getOrDefault(new FileKey(conn, true, f.qidPath(), null), Set.of())) {
-                dentries.remove(k);
-                invalid.add(k.dir());
-                if (k.dir().byQid()) {
-                    foreign.changed(NinePExchanges.server(s, at), new ForeignChanges.Entry(k.dir().qid(), k.name()),
-                            conn, now);
+        private void dropFile(Cache c, int file, int conn, long now) {
+            for (int k = 0; k < c.entriesOf.size(file); k++) {
+                int e = c.entriesOf.get(file, k);
+                c.dentryAt.remove(e);
+                c.invalid.add(keys.entryDir(e));
+                int change = keys.entryChange(e);
+                if (change >= 0) {
+                    c.foreign.changed(change, conn, now);
                 }
-            }
-        }
-
-        /** v9fs_invalidate_inode_attr(dir) after any change of its entries. */
-        private void dirChanged(int conn, FidLifetime dir, int at, String name, long now) {
-            if (dir == null) {
-                return;
-            }
-            invalid.add(NinePExchanges.file(conn, dir, at));
-            if (dir.qidKnown()) {
-                foreign.changed(NinePExchanges.server(s, at), new ForeignChanges.Entry(dir.qidPath(), name), conn, now);
-                foreign.changed(NinePExchanges.server(s, at), new ForeignChanges.File(dir.qidPath()), conn, now);
             }
         }
 
@@ -297,14 +407,17 @@ final class PositiveDentry implements WhatIfModel {
                 return;
             }
             int conn = s.conn(req);
-            if (setattr) {
-                invalid.add(NinePExchanges.file(conn, f, req));
-            }
-            if (f.qidKnown()) {
-                foreign.changed(NinePExchanges.server(s, req), new ForeignChanges.File(f.qidPath()), conn,
-                        s.tsNanos(rep));
+            int file = setattr || f.qidKnown() ? keys.file(conn, f, req) : -1;
+            int change = keys.fileChange(file);
+            long now = s.tsNanos(rep);
+            for (Cache c : caches) {
+                if (setattr) {
+                    c.invalid.add(file);
+                }
+                if (change >= 0) {
+                    c.foreign.changed(change, conn, now);
+                }
             }
         }
     }
-
 }

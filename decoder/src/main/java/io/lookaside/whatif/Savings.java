@@ -1,9 +1,11 @@
 package io.lookaside.whatif;
 
+import io.lookaside.lifecycle.LongIntMap;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,13 +31,31 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
         return of(s, o, index.total(), index);
     }
 
+    /**
+     * As {@link #of(Session, Outcome, WallClock.Index)} with the session's message types already
+     * indexed too (the what-if engine: every outcome of a sweep).
+     */
+    public static Savings of(Session s, Outcome o, WallClock.Index index, Types types) {
+        return of(s, o, index.total(), index, types);
+    }
+
     private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index) {
+        return of(s, o, baseWallNanos, index, Types.of(s));
+    }
+
+    private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index, Types types) {
         long trips = 0;
         long rtt = 0;
-        Map<String, Long> byType = new TreeMap<>();
-        BitSet off = (BitSet) o.eliminated().clone();
+        BitSet eliminated = o.eliminated();
+        BitSet off = (BitSet) eliminated.clone();
         off.or(o.unblocked());
+        // One pass over what the change takes off the wire or off the critical path: round trips,
+        // and the removed messages by type.
+        long[] byId = types.counts();
         for (int i = off.nextSetBit(0); i >= 0; i = off.nextSetBit(i + 1)) {
+            if (eliminated.get(i)) {
+                types.add(byId, i);
+            }
             if (s.direction(i) != Direction.REQUEST) {
                 continue;
             }
@@ -45,25 +65,98 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                 rtt += s.tsNanos(rep) - s.tsNanos(i);
             }
         }
-        // Count by (connection, direction, type code) first and look each name up once: a cache
-        // model can remove a large part of a capture.
-        Map<Long, long[]> byKey = new HashMap<>();
-        for (int i = o.eliminated().nextSetBit(0); i >= 0 && i < s.size(); i = o.eliminated().nextSetBit(i + 1)) {
-            // Times an odd constant (a bijection): Long.hashCode folds the halves together, which
-            // would make connection c with type t collide with connection t with type c.
-            long key = ((long) s.conn(i) << 32 | (long) s.direction(i).ordinal() << 24 | (s.typeCode(i) & 0xFFFFFFL))
-                    * 0x9E37_79B9_7F4A_7C15L;
-            long[] c = byKey.get(key);
-            if (c == null) {
-                byKey.put(key, new long[] {1, i});
-            } else {
-                c[0]++;
-            }
-        }
-        for (long[] c : byKey.values()) {
-            byType.merge(s.typeName((int) c[1]), c[0], Long::sum);
-        }
+        Map<String, Long> byType = types.byName(byId);
         long wall = baseWallNanos - index.wait(off);
         return new Savings(trips, rtt, wall, o.stale().cardinality(), byType);
+    }
+
+    /**
+     * The messages in {@code which} by type name ({@code Twalk}, {@code Rlerror}, {@code LOOKUP}),
+     * in name order, from the session's columns without decoding. For many sets of one session,
+     * {@link Types#count(BitSet)}.
+     */
+    public static Map<String, Long> byType(Session s, BitSet which) {
+        return Types.of(s).count(which);
+    }
+
+    /**
+     * A session's messages by (connection, direction, type code), the key a type name depends on,
+     * as dense ids (an int a message), so that a set of messages is counted by type name with one
+     * array increment a message: the sweep counts the messages of every outcome, and a boxed key
+     * a message was most of that.
+     */
+    public static final class Types {
+        private final int size;
+        private final int[] idOf;
+        private final String[] names;
+
+        private Types(int size, int[] idOf, String[] names) {
+            this.size = size;
+            this.idOf = idOf;
+            this.names = names;
+        }
+
+        public static Types of(Session s) {
+            int n = s.size();
+            int[] idOf = new int[n];
+            LongIntMap ids = new LongIntMap();
+            List<String> names = new ArrayList<>();
+            long lastKey = -1;
+            int lastId = -1;
+            for (int i = 0; i < n; i++) {
+                long key = (long) s.conn(i) << 32 | (long) s.direction(i).ordinal() << 24 | (s.typeCode(i) & 0xFFFFFFL);
+                if (key != lastKey) {
+                    lastId = ids.get(key);
+                    if (lastId == LongIntMap.MISSING) {
+                        lastId = names.size();
+                        ids.put(key, lastId);
+                        names.add(s.typeName(i));
+                    }
+                    lastKey = key;
+                }
+                idOf[i] = lastId;
+            }
+            return new Types(n, idOf, names.toArray(new String[0]));
+        }
+
+        /** The messages in {@code which} (indices past the session are ignored) by type name, in name order. */
+        public Map<String, Long> count(BitSet which) {
+            long[] counts = new long[names.length];
+            for (int i = which.nextSetBit(0); i >= 0 && i < size; i = which.nextSetBit(i + 1)) {
+                counts[idOf[i]]++;
+            }
+            return byName(counts);
+        }
+
+        /** Zero counts by type id, for {@link #add}. */
+        long[] counts() {
+            return new long[names.length];
+        }
+
+        /** Counts message {@code i} (ignored past the session). */
+        void add(long[] counts, int i) {
+            if (i < size) {
+                counts[idOf[i]]++;
+            }
+        }
+
+        /** Every message of the session by type name, in name order. */
+        public Map<String, Long> all() {
+            long[] counts = new long[names.length];
+            for (int i = 0; i < size; i++) {
+                counts[idOf[i]]++;
+            }
+            return byName(counts);
+        }
+
+        Map<String, Long> byName(long[] counts) {
+            Map<String, Long> byName = new TreeMap<>();
+            for (int id = 0; id < counts.length; id++) {
+                if (counts[id] > 0) {
+                    byName.merge(names[id], counts[id], Long::sum);
+                }
+            }
+            return byName;
+        }
     }
 }

@@ -1,11 +1,10 @@
 package io.lookaside.whatif;
 
+import io.lookaside.lifecycle.LongIntMap;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Wall-clock wait: for each requester (a 9P connection, a FUSE pid), the length of the union of
@@ -58,7 +57,7 @@ public final class WallClock {
             positionOf = new int[n];
             Arrays.fill(positionOf, -1);
             // Group by requester: count, then place.
-            Map<Long, Integer> group = new HashMap<>();
+            LongIntMap group = new LongIntMap();
             int[] groupOf = new int[n];
             int[] groupCount = new int[16];
             int m = 0;
@@ -67,7 +66,12 @@ public final class WallClock {
                 if (s.direction(i) != Direction.REQUEST || s.peer(i) < 0) {
                     continue;
                 }
-                int g = group.computeIfAbsent(s.requester(i), r -> group.size());
+                long requester = s.requester(i);
+                int g = group.get(requester);
+                if (g == LongIntMap.MISSING) {
+                    g = group.size();
+                    group.put(requester, g);
+                }
                 if (g == groupCount.length) {
                     groupCount = Arrays.copyOf(groupCount, g * 2);
                 }

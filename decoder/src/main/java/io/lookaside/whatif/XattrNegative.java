@@ -8,8 +8,9 @@ import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Txattrwalk;
 import io.lookaside.session.Session;
-import io.lookaside.whatif.NinePExchanges.FileKey;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,15 +45,24 @@ final class XattrNegative implements WhatIfModel {
         return Set.of(Protocol.NINEP);
     }
 
-    /** Server-wide: the extended attributes of one qid.path. */
-    private record XattrsOf(long qid) {
-    }
-
     @Override
     public Outcome simulate(Session s, Lifecycles l, long window) {
-        Marks marks = new Marks(s);
-        Map<FileKey, Map<String, Long>> missing = new HashMap<>();
-        ForeignChanges foreign = new ForeignChanges();
+        return simulate(s, l, List.of(window)).get(0);
+    }
+
+    /**
+     * One pass for all windows: each exchange is decoded and keyed once, then every window's
+     * cache takes it. What other connections changed does not depend on the window: it is kept
+     * once, keyed by (server, qid.path).
+     */
+    @Override
+    public List<Outcome> simulate(Session s, Lifecycles l, List<Long> windows) {
+        NinePKeys keys = new NinePKeys(s);
+        ForeignChangesById foreign = new ForeignChangesById();
+        /** (file id, name) → attribute id, and per file id the attribute ids of its names. */
+        PairIds attributes = new PairIds();
+        Map<Integer, List<Integer>> attributesOf = new HashMap<>();
+        List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
         for (int rep = 0; rep < s.size(); rep++) {
             if (!NinePExchanges.answeredNineP(s, rep)) {
                 continue;
@@ -68,13 +78,18 @@ final class XattrNegative implements WhatIfModel {
             }
             int conn = s.conn(req);
             long now = s.tsNanos(rep);
-            FileKey fk = NinePExchanges.file(conn, f, req);
+            int fk = keys.file(conn, f, req);
+            int xattrs = keys.fileChange(fk);
             NinePMessage r = NinePExchanges.decode(s, rep);
             if (type == NinePTypes.TXATTRCREATE) {
                 if (NinePErrors.ecode(r) == NinePErrors.NONE) {
-                    missing.remove(fk);
-                    if (f.qidKnown()) {
-                        foreign.changed(NinePExchanges.server(s, req), new XattrsOf(f.qidPath()), conn, now);
+                    for (int a : attributesOf.getOrDefault(fk, List.of())) {
+                        for (Cache c : caches) {
+                            c.missing.remove(a);
+                        }
+                    }
+                    if (xattrs >= 0) {
+                        foreign.changed(xattrs, conn, now);
                     }
                 }
                 continue;
@@ -82,22 +97,43 @@ final class XattrNegative implements WhatIfModel {
             if (!(NinePExchanges.decode(s, req) instanceof Txattrwalk t)) {
                 continue;
             }
-            Map<String, Long> names = missing.computeIfAbsent(fk, k -> new HashMap<>());
-            if (NinePErrors.ecode(r) != NinePExchanges.ENODATA) {
-                names.remove(t.name());
-                continue;
+            int known = attributes.size();
+            int a = attributes.intern(fk, keys.string(t.name()));
+            if (a == known) {
+                attributesOf.computeIfAbsent(fk, k -> new ArrayList<>()).add(a);
             }
-            Long cachedAt = names.get(t.name());
-            if (cachedAt == null || !Windows.within(cachedAt, now, window)) {
-                names.put(t.name(), now);
-            } else if (f.qidKnown() && foreign.changedByOthers(NinePExchanges.server(s, req),
-                    new XattrsOf(f.qidPath()), conn, cachedAt)) {
+            boolean absent = NinePErrors.ecode(r) == NinePExchanges.ENODATA;
+            for (Cache c : caches) {
+                c.asked(req, a, absent, now, foreign, xattrs, conn);
+            }
+        }
+        return caches.stream().map(c -> c.marks.outcome()).toList();
+    }
+
+    /** One window's cache: per attribute id, when the file was found not to have it. */
+    private record Cache(long window, Marks marks, LongsById missing) {
+        Cache(Session s, long window) {
+            this(window, new Marks(s), new LongsById());
+        }
+
+        /**
+         * Txattrwalk of attribute {@code a} by connection {@code conn}, answered ENODATA
+         * ({@code absent}) or not; {@code xattrs} keys the file's attributes server-wide.
+         */
+        void asked(int req, int a, boolean absent, long now, ForeignChangesById foreign, int xattrs, int conn) {
+            if (!absent) {
+                missing.remove(a);
+                return;
+            }
+            long cachedAt = missing.get(a);
+            if (cachedAt == LongsById.NONE || !Windows.within(cachedAt, now, window)) {
+                missing.put(a, now);
+            } else if (foreign.changedByOthers(xattrs, conn, cachedAt)) {
                 marks.stale(req);
-                names.put(t.name(), now);
+                missing.put(a, now);
             } else {
                 marks.eliminate(req);
             }
         }
-        return marks.outcome();
     }
 }
