@@ -125,8 +125,8 @@ public final class MessagesViewModel {
 
     private void display(Session s, boolean more) {
         looks.clear();
-        if (more && s != null) {
-            Session was = session.get();
+        Session was = session.get();
+        if (more && s != null && was != null) {
             session.set(s);
             int sel = selected.get();
             // A request may have gained its reply (or a flag) since: the detail tells of the exchange.
