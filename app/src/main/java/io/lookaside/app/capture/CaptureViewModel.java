@@ -8,6 +8,7 @@ import io.lookaside.capture.LoadMonitor;
 import io.lookaside.session.Session;
 import io.lookaside.session.SessionLoader;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -19,15 +20,29 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Opening a capture: {@link SessionLoader} runs on the {@link TaskRunner} with progress and
- * cancellation; the loaded {@link Session} replaces the current one only when loading succeeds,
- * so a bad file leaves the workbench as it was and says why.
+ * cancellation, and hands over the rows loaded so far ({@link #prefixProperty()}) so that the
+ * message list fills while the file is read, as Wireshark's does. The loaded {@link Session}
+ * replaces the current one only when loading succeeds, so a bad file (or a cancelled load)
+ * leaves the workbench as it was and says why.
  */
 public final class CaptureViewModel {
     static final String LOAD_TASK = "capture.load";
     private static final System.Logger LOG = System.getLogger(CaptureViewModel.class.getName());
 
+    /** How a file becomes a session; the workbench uses {@link #DEFAULT}, tests may pace it. */
+    @FunctionalInterface
+    public interface Loader {
+        /** {@link SessionLoader#load(Path, CaptureOptions, LoadMonitor, Consumer)} with the default options. */
+        Loader DEFAULT = (file, monitor, prefixes) -> SessionLoader.load(file, CaptureOptions.DEFAULT, monitor, prefixes);
+
+        /** Loads {@code file}, handing {@code prefixes} the rows so far; called off the FX thread. */
+        Session load(Path file, LoadMonitor monitor, Consumer<Session> prefixes) throws CaptureException;
+    }
+
     private final TaskRunner runner;
+    private final Loader loader;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<Session> prefix = new ReadOnlyObjectWrapper<>(this, "prefix");
     private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
     private final ReadOnlyObjectWrapper<Path> loading = new ReadOnlyObjectWrapper<>(this, "loading");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -36,39 +51,52 @@ public final class CaptureViewModel {
     private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
 
     public CaptureViewModel(TaskRunner runner) {
+        this(runner, Loader.DEFAULT);
+    }
+
+    public CaptureViewModel(TaskRunner runner, Loader loader) {
         this.runner = runner;
+        this.loader = loader;
     }
 
     /** Starts loading {@code file}; a load already under way is cancelled. */
     public void open(Path file) {
         Path p = file.toAbsolutePath().normalize();
+        prefix.set(null);
         loading.set(p);
         busy.set(true);
         progress.set(0);
         long started = System.nanoTime();
-        runner.task(LOAD_TASK, ctx -> SessionLoader.load(p, CaptureOptions.DEFAULT, monitor(ctx)))
+        runner.<Session>partialTask(LOAD_TASK, (ctx, prefixes) -> loader.load(p, monitor(ctx), prefixes::accept))
                 .onProgress(progress::set)
+                .onPartial(prefix::set)
                 .onSuccess(s -> {
                     busy.set(false);
                     loading.set(null);
                     loadMillis.set((System.nanoTime() - started) / 1_000_000);
                     path.set(p);
                     session.set(s);
+                    prefix.set(null);
                 })
                 .onFailure(e -> {
                     busy.set(false);
                     loading.set(null);
+                    prefix.set(null);
                     failure.set(null);
                     failure.set(describe(p, e));
                 })
                 .start();
     }
 
-    /** Stops the load under way; the current session stays. */
+    /**
+     * Stops the load under way: the loading thread sees it between two batches of records and
+     * returns, and nothing of it is published; the current session comes back.
+     */
     public void cancel() {
         runner.cancel(LOAD_TASK);
         busy.set(false);
         loading.set(null);
+        prefix.set(null);
     }
 
     private static LoadMonitor monitor(TaskContext ctx) {
@@ -106,6 +134,16 @@ public final class CaptureViewModel {
     /** The loaded session, or null before the first successful load. */
     public ReadOnlyObjectProperty<Session> sessionProperty() {
         return session.getReadOnlyProperty();
+    }
+
+    /**
+     * The rows of the load under way read so far, as a session that grows with each new value
+     * (every {@link SessionLoader#PREFIX_EVERY} or so); null before its first rows, and again once
+     * the load ends: after {@link #sessionProperty()} took the complete session, or when the load
+     * failed or was cancelled.
+     */
+    public ReadOnlyObjectProperty<Session> prefixProperty() {
+        return prefix.getReadOnlyProperty();
     }
 
     /** The file of the loaded session. */

@@ -38,7 +38,7 @@ final class MessageRows {
     }
 
     static String length(Session s, int i) {
-        return Integer.toString(s.bytes(i).remaining());
+        return Integer.toString(s.length(i));
     }
 
     static String type(Session s, int i) {

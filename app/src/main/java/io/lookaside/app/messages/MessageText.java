@@ -79,10 +79,13 @@ final class MessageText {
             Map.Entry<String, JsonNode> f = it.next();
             fields.add(node(f.getKey(), f.getKey(), f.getValue()));
         }
-        int length = s.bytes(i).remaining();
+        int length = s.length(i);
+        int kept = s.keptLength(i);
         String title = "Frame " + s.frame(i) + ": " + s.typeName(i) + ", " + length + " bytes, "
                 + MessageRows.source(s, i) + " → " + MessageRows.destination(s, i);
-        return new MessageDetail(i, title, fields, HexDump.format(s.bytes(i), MAX_HEX_BYTES), s.peer(i), exchange(s, i));
+        // bytes(i) copies a message whose payload was not kept: only its kept head is shown.
+        return new MessageDetail(i, title, fields, HexDump.format(s.bytes(i), kept, MAX_HEX_BYTES), s.peer(i),
+                exchange(s, i));
     }
 
     /** One sentence about the exchange message {@code i} belongs to. */

@@ -59,6 +59,7 @@ public final class MessagesView extends BorderPane {
     private final TextField goToField = new TextField();
     private final HBox goToBar;
     private final TableView<Integer> table = new TableView<>();
+    private TableRows tableRows;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -195,7 +196,8 @@ public final class MessagesView extends BorderPane {
     private TableView<Integer> messageTable() {
         table.setId("messageTable");
         table.getStyleClass().add("message-table");
-        table.setItems(vm.rowsProperty().get());
+        tableRows = new TableRows(vm.rowsProperty().get());
+        table.setItems(tableRows);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         // Like Wireshark's Info column, the last column takes whatever width the others leave.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -227,9 +229,17 @@ public final class MessagesView extends BorderPane {
         });
         vm.selectedProperty().addListener((o, was, now) -> showSelected());
         vm.rowsProperty().addListener((o, was, now) -> {
-            table.setItems(now);
+            if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
+                // More rows of a capture still loading: the table keeps its selection and scroll position.
+                tableRows.extendTo(now);
+            } else {
+                tableRows = new TableRows(now);
+                table.setItems(tableRows);
+            }
             showSelected();
         });
+        // A newer prefix of a loading capture may have answered a request on show: redraw the rows on show.
+        vm.sessionProperty().addListener((o, was, now) -> table.refresh());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.goToPeer();

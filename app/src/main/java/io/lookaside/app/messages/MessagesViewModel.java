@@ -39,6 +39,7 @@ public final class MessagesViewModel {
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
     static final Duration TYPING_PAUSE = Duration.ofMillis(300);
     private static final int LOOK_CACHE = 4096;
+    private static final int[] NONE = new int[0];
 
     private final TaskRunner runner;
     private final MessageJson json = new MessageJson(Json.mapper());
@@ -54,6 +55,16 @@ public final class MessagesViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /** A frame to go to once the rows of a newly shown session are known (command line {@code -g}). */
     private long pendingFrame = -1;
+    /** The session on show is a prefix of a capture still loading. */
+    private boolean loading;
+    /** The filter the rows on show were made with, or null when they are every message. */
+    private DisplayFilter applied;
+    /** The session the rows on show were made from: the one on show, or an older prefix of it. */
+    private Session covered;
+    /** Requests among the covered rows that were still waiting for their reply (ascending). */
+    private int[] pending = NONE;
+    /** A filter runs over the rows that came in since {@link #covered}. */
+    private boolean catchingUp;
     /** The decoded look of recently shown rows (Info text, error or not): scrolling back costs nothing. */
     private final Map<Integer, RowLook> looks = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -88,11 +99,52 @@ public final class MessagesViewModel {
 
     /** Shows a newly loaded session (or none), keeping the display filter as Wireshark does. */
     public void show(Session s) {
-        runner.cancel(FILTER_TASK);
+        show(s, false);
+    }
+
+    /**
+     * Shows a loaded session. With {@code more} it completes the rows of the same capture on
+     * show (the prefix of {@link #showLoading}): the selection, the detail, the scroll position
+     * and the display filter stay, and the filter runs over the new rows only.
+     */
+    public void show(Session s, boolean more) {
+        loading = false;
+        display(s, more);
+    }
+
+    /**
+     * Shows the rows of a capture still loading: a prefix of it ({@code SessionLoader}). With
+     * {@code more} it is a newer prefix of the capture on show, which it extends as
+     * {@link #show(Session, boolean)} does; else it starts a new capture. A frame to go to
+     * waits until the rows reach it.
+     */
+    public void showLoading(Session s, boolean more) {
+        loading = true;
+        display(s, more && session.get() != null);
+    }
+
+    private void display(Session s, boolean more) {
         looks.clear();
+        Session was = session.get();
+        if (more && s != null && was != null) {
+            session.set(s);
+            int sel = selected.get();
+            // A request may have gained its reply (or a flag) since: the detail tells of the exchange.
+            if (sel >= 0 && sel < was.size() && (was.peer(sel) != s.peer(sel) || was.flags(sel) != s.flags(sel))) {
+                loadDetail(sel);
+            }
+            catchUp();
+            return;
+        }
+        runner.cancel(FILTER_TASK);
+        catchingUp = false;
         selected.set(-1);
         session.set(s);
         notice.set("");
+        applied = null;
+        pending = NONE;
+        covered = s;
+        rows.set(RowIndex.EMPTY); // another capture: its rows replace these, they do not extend them
         rows.set(s == null ? RowIndex.EMPTY : RowIndex.all(s.size()));
         appliedFilter.set("");
         filtering.set(false);
@@ -103,15 +155,22 @@ public final class MessagesViewModel {
     }
 
     /**
-     * True when nothing is under way: the filter text's rows are shown, a frame asked for on
-     * the command line was gone to, and the detail pane shows the selected message.
+     * True when nothing is under way: the capture is loaded, the filter text's rows are shown,
+     * a frame asked for on the command line was gone to, and the detail pane shows the selected
+     * message.
      */
     public boolean isSettled() {
         int sel = selected.get();
         MessageDetail d = detail.get();
         boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel;
-        return session.get() != null && !filtering.get() && filterError.get().isEmpty() && pendingFrame < 0
+        return session.get() != null && !loading && covered == session.get() && !filtering.get()
+                && filterError.get().isEmpty() && pendingFrame < 0
                 && appliedFilter.get().strip().equals(filterText.get().strip()) && detailShown;
+    }
+
+    /** True when the rows on show are the display filter's over every message of the session on show. */
+    boolean caughtUp() {
+        return session.get() != null && covered == session.get() && !filtering.get() && !catchingUp;
     }
 
     /** Goes to {@code frame} once the next session is shown and filtered. */
@@ -120,11 +179,18 @@ public final class MessagesViewModel {
     }
 
     private void goToPendingFrame() {
-        if (pendingFrame >= 0 && session.get() != null) {
-            long f = pendingFrame;
-            pendingFrame = -1;
-            goToFrame(f);
+        Session s = session.get();
+        if (pendingFrame < 0 || s == null) {
+            return;
         }
+        RowIndex r = rows.get();
+        boolean reached = !r.isEmpty() && s.frame(r.message(r.size() - 1)) >= pendingFrame;
+        if (!reached && (loading || covered != s)) {
+            return; // no displayed message at or after the frame yet, and more rows to come
+        }
+        long f = pendingFrame;
+        pendingFrame = -1;
+        goToFrame(f);
     }
 
     /** Applies the filter text now (Enter in the filter bar). */
@@ -146,59 +212,155 @@ public final class MessagesViewModel {
         if (s == null) {
             return;
         }
+        catchingUp = false;
         if (filter == null) {
             runner.cancel(FILTER_TASK);
             filtering.set(false);
-            if (!appliedFilter.get().isEmpty() || rows.get().size() != s.size()) {
-                publishRows(RowIndex.all(s.size()), "");
+            if (applied != null || covered != s || rows.get().size() != s.size()) {
+                publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, "", s);
             }
             return;
         }
         filtering.set(true);
         filterProgress.set(0);
-        runner.task(FILTER_TASK, ctx -> select(s, filter, json, ctx))
+        runner.task(FILTER_TASK, ctx -> select(s, filter, RowIndex.EMPTY, 0, NONE, json, ctx))
                 .debounce(pause)
                 .onProgress(filterProgress::set)
-                .onSuccess(r -> publishRows(r, text))
+                .onSuccess(r -> publishRows(r, filter, text, s))
+                .onFailure(this::filterFailed)
+                .start();
+    }
+
+    /**
+     * Brings the rows on show up to the session on show, which grew while the capture loads:
+     * the filter they were made with runs over the new messages, and again over the requests
+     * that were still waiting for their reply (the only rows of a prefix that change). A filter
+     * already under way catches up when it is done instead, so that prefixes arriving faster
+     * than a filter over millions of rows never starve it.
+     */
+    private void catchUp() {
+        Session s = session.get();
+        if (s == null || s == covered || filtering.get() || catchingUp) {
+            return;
+        }
+        DisplayFilter filter = applied;
+        String text = appliedFilter.get();
+        if (filter == null) {
+            publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, text, s);
+            return;
+        }
+        RowIndex base = rows.get();
+        int from = covered == null ? 0 : covered.size();
+        int[] recheck = pending;
+        catchingUp = true;
+        runner.task(FILTER_TASK, ctx -> select(s, filter, base, from, recheck, json, ctx))
+                .onSuccess(r -> {
+                    catchingUp = false;
+                    publishRows(r, filter, text, s);
+                })
                 .onFailure(e -> {
-                    filtering.set(false);
-                    filterError.set("the filter could not be applied: " + e);
+                    catchingUp = false;
+                    filterFailed(e);
                 })
                 .start();
     }
 
-    /** The ascending indexes of the messages that {@code filter} keeps. Runs off the FX thread. */
-    static RowIndex select(Session s, DisplayFilter filter, MessageJson json, TaskContext ctx) {
-        SessionFields fields = new SessionFields(s, json);
-        int n = s.size();
-        int[] out = new int[Math.min(n, 1024)];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if ((i & 1023) == 0) {
-                if (ctx.cancelled()) {
-                    return RowIndex.EMPTY;
-                }
-                ctx.progress(i, n);
-            }
-            if (filter.test(fields.at(i))) {
-                if (kept == out.length) {
-                    out = Arrays.copyOf(out, Math.min(n, out.length * 2));
-                }
-                out[kept++] = i;
-            }
-        }
-        return RowIndex.of(out, kept);
+    private void filterFailed(Throwable e) {
+        filtering.set(false);
+        filterError.set("the filter could not be applied: " + e);
     }
 
-    private void publishRows(RowIndex r, String text) {
+    /** Rows a filter kept, and the requests among the rows it looked at that still wait for their reply. */
+    record Filtered(RowIndex rows, int[] pending) {
+    }
+
+    /** The ascending indexes of the messages that {@code filter} keeps. Runs off the FX thread. */
+    static RowIndex select(Session s, DisplayFilter filter, MessageJson json, TaskContext ctx) {
+        return select(s, filter, RowIndex.EMPTY, 0, NONE, json, ctx).rows();
+    }
+
+    /**
+     * The rows {@code filter} keeps among the messages of {@code s} from {@code from} on, after
+     * {@code base} (its rows before {@code from}), where the requests of {@code recheck} (which
+     * were waiting for their reply) are tested again. Runs off the FX thread.
+     */
+    static Filtered select(Session s, DisplayFilter filter, RowIndex base, int from, int[] recheck, MessageJson json,
+                           TaskContext ctx) {
+        SessionFields fields = new SessionFields(s, json);
+        int n = s.size();
+        int[] flipped = new int[recheck.length];
+        int flips = 0;
+        int[] stillPending = new int[Math.max(16, recheck.length)];
+        int waiting = 0;
+        for (int m : recheck) {
+            if (filter.test(fields.at(m)) != (base.rowOf(m) >= 0)) {
+                flipped[flips++] = m;
+            }
+            if (waitsForReply(s, m)) {
+                stillPending = append(stillPending, waiting++, m);
+            }
+        }
+        int[] out = new int[Math.max(1024, Math.min(n, base.size() + flips + 1024))];
+        int kept = 0;
+        int f = 0;
+        for (int row = 0; row < base.size(); row++) {
+            int m = base.message(row);
+            for (; f < flips && flipped[f] < m; f++) {
+                out = append(out, kept++, flipped[f]); // now kept, was not
+            }
+            if (f < flips && flipped[f] == m) {
+                f++; // was kept, is not any more
+            } else {
+                out = append(out, kept++, m);
+            }
+        }
+        for (; f < flips; f++) {
+            out = append(out, kept++, flipped[f]);
+        }
+        for (int i = from; i < n; i++) {
+            if (((i - from) & 1023) == 0) {
+                if (ctx.cancelled()) {
+                    return new Filtered(RowIndex.EMPTY, NONE);
+                }
+                ctx.progress(i - from, n - from);
+            }
+            if (filter.test(fields.at(i))) {
+                out = append(out, kept++, i);
+            }
+            if (waitsForReply(s, i)) {
+                stillPending = append(stillPending, waiting++, i);
+            }
+        }
+        return new Filtered(RowIndex.of(out, kept), Arrays.copyOf(stillPending, waiting));
+    }
+
+    /** A request whose reply may still come: its row (its exchange, its flags) may change in a later prefix. */
+    private static boolean waitsForReply(Session s, int i) {
+        return s.direction(i) == Direction.REQUEST && s.peer(i) < 0
+                && !s.hasFlag(i, Session.NO_REPLY_EXPECTED) && !s.hasFlag(i, Session.FLUSHED);
+    }
+
+    private static int[] append(int[] a, int at, int v) {
+        int[] out = at < a.length ? a : Arrays.copyOf(a, Math.max(16, a.length + (a.length >> 1)));
+        out[at] = v;
+        return out;
+    }
+
+    /** Shows rows made from {@code of}; a selection the rows of a new filter hide is dropped, as Wireshark does. */
+    private void publishRows(Filtered r, DisplayFilter filter, String text, Session of) {
+        boolean newFilter = filter != applied;
+        applied = filter;
         appliedFilter.set(text);
-        rows.set(r);
-        if (selected.get() >= 0 && r.rowOf(selected.get()) < 0) {
+        covered = of;
+        pending = r.pending();
+        rows.set(r.rows());
+        if (selected.get() >= 0 && r.rows().rowOf(selected.get()) < 0 && newFilter) {
             selected.set(-1);
         }
         goToPendingFrame();
         // Last, so that whoever waits for the filter to finish sees the rows and the selection.
         filtering.set(false);
+        catchUp();
     }
 
     private void loadDetail(int i) {

@@ -57,6 +57,44 @@ public final class RowIndex extends ObservableListBase<Integer> {
         return r >= 0 ? r : -1;
     }
 
+    /**
+     * True when this list begins with every row of {@code older}: the rows of a growing capture
+     * after new messages were appended (a table keeps its selection and scroll position then).
+     */
+    public boolean startsWith(RowIndex older) {
+        int k = older.size;
+        if (k > size) {
+            return false;
+        }
+        if (k == 0 || messages == older.messages) {
+            return true;
+        }
+        // Ascending distinct indexes from 0 whose last is k - 1 are exactly 0 … k - 1.
+        if (older.messages == null) {
+            return messages[k - 1] == k - 1;
+        }
+        if (messages == null) {
+            return older.messages[k - 1] == k - 1;
+        }
+        return Arrays.equals(messages, 0, k, older.messages, 0, k);
+    }
+
+    /**
+     * Identity, deliberately, unlike {@link java.util.List#equals}: a property holding rows
+     * compares the old value with the new one on every change, and comparing millions of rows
+     * element by element (boxing each) kept the FX thread for a second. Two {@code RowIndex}
+     * objects are different results even when they hold the same rows.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public int indexOf(Object o) {
         return o instanceof Integer m ? rowOf(m) : -1;

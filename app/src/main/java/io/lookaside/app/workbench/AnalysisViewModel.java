@@ -24,24 +24,32 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectWrapper<Analyzed> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    /** The last analysis done: a load that is cancelled brings its session back, and this with it. */
+    private Analyzed last;
 
     public AnalysisViewModel(TaskRunner runner) {
         this.runner = runner;
     }
 
-    /** Analyses {@code s} in the background; the previous result is dropped at once, a previous task cancelled. */
+    /**
+     * Analyses {@code s} in the background; the previous result is dropped at once, a previous
+     * task cancelled. Give it complete sessions only, never a prefix of one still loading: every
+     * figure is over the whole capture. Null clears the analysis (a new capture is loading).
+     */
     public void analyze(Session s) {
         result.set(null);
         failure.set("");
-        if (s == null) {
+        if (s == null || (last != null && last.session() == s)) {
             runner.cancel(TASK);
             busy.set(false);
+            result.set(s == null ? null : last);
             return;
         }
         busy.set(true);
         runner.task(TASK, ctx -> run(s, ctx))
                 .onSuccess(r -> {
                     busy.set(false);
+                    last = r;
                     result.set(r);
                 })
                 .onFailure(e -> {

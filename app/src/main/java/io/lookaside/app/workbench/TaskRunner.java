@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
@@ -29,6 +30,15 @@ public final class TaskRunner implements AutoCloseable {
     @FunctionalInterface
     public interface Job<T> {
         T run(TaskContext context) throws Exception;
+    }
+
+    /**
+     * A background computation that hands over partial results as it goes (the rows of a
+     * capture loaded so far). Never called on the FX thread.
+     */
+    @FunctionalInterface
+    public interface PartialJob<T> {
+        T run(TaskContext context, Consumer<? super T> partial) throws Exception;
     }
 
     private final Executor fx;
@@ -60,6 +70,15 @@ public final class TaskRunner implements AutoCloseable {
 
     /** Starts describing a task; nothing runs until {@link Submission#start()}. */
     public <T> Submission<T> task(String key, Job<T> job) {
+        Objects.requireNonNull(job);
+        return new Submission<>(key, (ctx, partial) -> job.run(ctx));
+    }
+
+    /**
+     * Starts describing a task whose job also hands over partial results; they reach
+     * {@link Submission#onPartial} coalesced, as progress does.
+     */
+    public <T> Submission<T> partialTask(String key, PartialJob<T> job) {
         return new Submission<>(key, job);
     }
 
@@ -81,13 +100,14 @@ public final class TaskRunner implements AutoCloseable {
     /** A task being described: its key, debounce delay and FX-thread callbacks. */
     public final class Submission<T> {
         private final String key;
-        private final Job<T> job;
+        private final PartialJob<T> job;
         private Duration delay = Duration.ZERO;
         private DoubleConsumer onProgress = p -> { };
+        private Consumer<? super T> onPartial = p -> { };
         private Consumer<? super T> onSuccess = r -> { };
         private Consumer<Throwable> onFailure = unexpected;
 
-        private Submission(String key, Job<T> job) {
+        private Submission(String key, PartialJob<T> job) {
             this.key = Objects.requireNonNull(key);
             this.job = Objects.requireNonNull(job);
         }
@@ -101,6 +121,17 @@ public final class TaskRunner implements AutoCloseable {
         /** Receives progress in [0, 1] on the FX thread. */
         public Submission<T> onProgress(DoubleConsumer c) {
             this.onProgress = c;
+            return this;
+        }
+
+        /**
+         * Receives the latest partial result on the FX thread, while this task is the latest of
+         * its key and has not published its result: at most one hand-over is pending at a time,
+         * and it carries whichever partial result is newest when it runs, so a job that hands
+         * them over faster than the FX thread takes them never floods it.
+         */
+        public Submission<T> onPartial(Consumer<? super T> c) {
+            this.onPartial = c;
             return this;
         }
 
@@ -141,6 +172,8 @@ public final class TaskRunner implements AutoCloseable {
         private volatile Future<?> future;
         private final AtomicLong progressBits = new AtomicLong();
         private final AtomicBoolean progressQueued = new AtomicBoolean();
+        /** The partial result waiting for the FX thread; non-null exactly while a hand-over is queued. */
+        private final AtomicReference<T> partial = new AtomicReference<>();
 
         Ticket(Submission<T> s) {
             this.s = s;
@@ -174,13 +207,25 @@ public final class TaskRunner implements AutoCloseable {
             }
         }
 
+        /** On the worker: replaces the pending partial result, and queues a hand-over if none is. */
+        private void partial(T value) {
+            if (partial.getAndSet(Objects.requireNonNull(value)) == null) {
+                fx.execute(() -> {
+                    T latestValue = partial.getAndSet(null);
+                    if (latestValue != null && isLatest()) {
+                        s.onPartial.accept(latestValue);
+                    }
+                });
+            }
+        }
+
         void run() {
             if (cancelled) {
                 return;
             }
             T result;
             try {
-                result = s.job.run(this);
+                result = s.job.run(this, this::partial);
             } catch (Throwable e) {
                 fx.execute(() -> {
                     if (publishable()) {

@@ -1,5 +1,6 @@
 package io.lookaside.app.workbench;
 
+import io.lookaside.app.capture.CaptureViewModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -34,7 +35,12 @@ public final class WorkbenchApplication extends Application {
 
     /** Builds the main window on {@code stage}; tests call this too. */
     public static WorkbenchViewModel show(Stage stage, TaskRunner runner) {
-        WorkbenchViewModel vm = new WorkbenchViewModel(runner);
+        return show(stage, runner, CaptureViewModel.Loader.DEFAULT);
+    }
+
+    /** Builds the main window on {@code stage}, reading captures with {@code loader}. */
+    public static WorkbenchViewModel show(Stage stage, TaskRunner runner, CaptureViewModel.Loader loader) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(runner, loader);
         WorkbenchView view = new WorkbenchView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));

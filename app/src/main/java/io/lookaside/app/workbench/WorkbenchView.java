@@ -183,6 +183,11 @@ public final class WorkbenchView extends BorderPane {
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
+        // Once a load has shown its progress bar, the status bar keeps that height (a hidden node
+        // keeps its last size): the message table above must not move when loading ends.
+        bar.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> loading.getHeight() + bar.getInsets().getTop() + bar.getInsets().getBottom(),
+                loading.heightProperty(), bar.insetsProperty()));
         return bar;
     }
 

@@ -45,7 +45,12 @@ public final class WorkbenchViewModel {
     private final StringBinding diagnosticsSummary;
 
     public WorkbenchViewModel(TaskRunner runner) {
-        capture = new CaptureViewModel(runner);
+        this(runner, CaptureViewModel.Loader.DEFAULT);
+    }
+
+    /** @param loader how files are read; tests pace it to see the rows of a capture still loading */
+    public WorkbenchViewModel(TaskRunner runner, CaptureViewModel.Loader loader) {
+        capture = new CaptureViewModel(runner, loader);
         messages = new MessagesViewModel(runner);
         diagnostics = new DiagnosticsViewModel(frame -> {
             feature.set(Feature.MESSAGES);
@@ -57,11 +62,21 @@ public final class WorkbenchViewModel {
         whatIf = new WhatIfViewModel(runner, this::showMessage);
         lifecycles = new LifecyclesViewModel(runner, this::showMessage);
         export = new ReportExport(runner);
-        capture.sessionProperty().addListener((o, was, s) -> {
-            messages.show(s);
-            diagnostics.show(s);
-            analysis.analyze(s);
+        // The message list shows the rows of a capture as they are read; diagnostics and the
+        // analysis wait for all of them (a figure over part of a capture would mislead).
+        capture.prefixProperty().addListener((o, was, prefix) -> {
+            if (prefix != null) {
+                if (was == null) {
+                    diagnostics.show(null);
+                    analysis.analyze(null);
+                }
+                messages.showLoading(prefix, was != null);
+            } else if (was != null && messages.sessionProperty().get() != capture.sessionProperty().get()) {
+                // The load failed or was cancelled: the capture loaded before comes back.
+                showLoaded(capture.sessionProperty().get(), false);
+            }
         });
+        capture.sessionProperty().addListener((o, was, s) -> showLoaded(s, capture.prefixProperty().get() != null));
         analysis.resultProperty().addListener((o, was, a) -> {
             findings.show(a);
             waits.show(a);
@@ -73,24 +88,37 @@ public final class WorkbenchViewModel {
             if (!analysis.failureProperty().get().isEmpty()) {
                 return analysis.failureProperty().get();
             }
+            Path loading = capture.loadingProperty().get();
+            if (loading != null && (capture.prefixProperty().get() != null || capture.sessionProperty().get() == null)) {
+                return "Waiting for " + loading.getFileName() + " to finish loading: the analysis starts once every "
+                        + "message is read.";
+            }
             if (analysis.busyProperty().get()) {
                 return "Analysing the capture …";
             }
             Session s = capture.sessionProperty().get();
             return s == null ? "Open a capture with File › Open (Ctrl+O), or drop a file on the window."
                     : "This capture holds no 9P or FUSE messages.";
-        }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty());
+        }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty(), capture.loadingProperty(),
+                capture.prefixProperty());
         title = Bindings.createStringBinding(() -> {
             Path p = capture.pathProperty().get();
             return p == null ? "Lookaside" : p.getFileName() + " — Lookaside";
         }, capture.pathProperty());
         status = Bindings.createStringBinding(this::statusText, capture.sessionProperty(), capture.loadingProperty(),
-                capture.progressProperty(), messages.rowsProperty(), messages.filteringProperty(),
+                capture.progressProperty(), capture.prefixProperty(), messages.sessionProperty(), messages.rowsProperty(), messages.filteringProperty(),
                 messages.filterProgressProperty(), analysis.busyProperty());
         diagnosticsSummary = Bindings.createStringBinding(() -> {
             int n = diagnostics.countProperty().get();
             return n == 0 ? "No diagnostics" : n == 1 ? "1 diagnostic" : n + " diagnostics";
         }, diagnostics.countProperty());
+    }
+
+    /** {@code more}: {@code s} completes the prefix the message list shows. */
+    private void showLoaded(Session s, boolean more) {
+        messages.show(s, more);
+        diagnostics.show(s);
+        analysis.analyze(s);
     }
 
     /** Applies the command line: filter and frame first, so that they hold for the first session. */
@@ -141,17 +169,37 @@ public final class WorkbenchViewModel {
                 && !whatIf.busyProperty().get() && !lifecycles.busyProperty().get();
     }
 
+    /**
+     * Wireshark's status bar. While a capture loads: the file, how much of it was read, and the
+     * messages read so far with those the display filter keeps; then the loaded capture's counts.
+     */
     private String statusText() {
         Path loading = capture.loadingProperty().get();
+        Session s = messages.sessionProperty().get();
+        StringBuilder b = new StringBuilder();
         if (loading != null) {
-            return String.format(Locale.ROOT, "Loading %s … %.0f%%", loading.getFileName(), capture.progressProperty().get() * 100);
+            b.append(String.format(Locale.ROOT, "Loading %s … %.0f%%", loading.getFileName(),
+                    capture.progressProperty().get() * 100));
+            if (s != null && s == capture.prefixProperty().get()) {
+                counts(b.append(" · "), s);
+            }
+            return b.toString();
         }
-        Session s = capture.sessionProperty().get();
         if (s == null) {
             return "Ready. Open a capture with Ctrl+O or drop a file on the window.";
         }
+        counts(b, s);
+        int c = s.connections().size();
+        b.append(" · ").append(c).append(c == 1 ? " connection" : " connections");
+        b.append(" · ").append(s.sourceKind());
+        if (analysis.busyProperty().get()) {
+            b.append(" · Analysing …");
+        }
+        return b.toString();
+    }
+
+    private void counts(StringBuilder b, Session s) {
         int shown = messages.rowsProperty().get().size();
-        StringBuilder b = new StringBuilder();
         b.append("Messages: ").append(s.size());
         if (messages.filteringProperty().get()) {
             b.append(String.format(Locale.ROOT, " · Filtering … %.0f%%", messages.filterProgressProperty().get() * 100));
@@ -161,13 +209,6 @@ public final class WorkbenchViewModel {
                 b.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * shown / s.size()));
             }
         }
-        int c = s.connections().size();
-        b.append(" · ").append(c).append(c == 1 ? " connection" : " connections");
-        b.append(" · ").append(s.sourceKind());
-        if (analysis.busyProperty().get()) {
-            b.append(" · Analysing …");
-        }
-        return b.toString();
     }
 
     public CaptureViewModel capture() {

@@ -36,4 +36,16 @@ class HexDumpTest {
         assertThat(dump.lines()).hasSize(3);
         assertThat(dump).endsWith("… 68 more bytes not shown");
     }
+
+    @Test
+    void formatShowsOnlyTheKeptBytesAndSaysThePayloadWasNotKept() {
+        // read(5): size[4]=16 Rread(117) tag[2]=1 count[4]=5, then 5 bytes of data not kept (zeros here).
+        byte[] rread = {0x10, 0, 0, 0, 0x75, 0x01, 0x00, 0x05, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        String dump = HexDump.format(ByteBuffer.wrap(rread), 11, 1024);
+
+        assertThat(dump).isEqualTo(
+                "0000  10 00 00 00 75 01 00 05  00 00 00" + " ".repeat(5 * 3) + "   ....u......\n"
+                + "… 5 bytes of payload not kept: Lookaside keeps the headers of read and write data, not the data");
+    }
 }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.Samples;
 import io.lookaside.app.testing.ManualFxThread;
+import io.lookaside.app.workbench.TaskContext;
 import io.lookaside.app.workbench.TaskRunner;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.LoadMonitor;
+import io.lookaside.report.Json;
+import io.lookaside.report.MessageJson;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import io.lookaside.session.SessionLoader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +33,40 @@ class MessagesViewModelTest {
     });
     private final MessagesViewModel vm = new MessagesViewModel(runner);
 
+    /** The prefixes a load of busybox handed over, held {@link SessionLoader#PREFIX_EVERY} after each so that there are several. */
+    private static List<Session> busyboxPrefixes;
+    private static final MessageJson json = new MessageJson(Json.mapper());
+    private static final TaskContext NO_TASK = new TaskContext() {
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            // nobody watches
+        }
+    };
+
     @BeforeAll
     static void load() throws Exception {
         busybox = SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        List<Session> prefixes = new ArrayList<>();
+        prefixes.add(SessionLoader.load(Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), CaptureOptions.DEFAULT,
+                LoadMonitor.NONE, p -> {
+                    prefixes.add(p);
+                    sleep(SessionLoader.PREFIX_EVERY.toMillis() + 20);
+                }));
+        Collections.rotate(prefixes, -1); // the complete session last
+        busyboxPrefixes = List.copyOf(prefixes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @BeforeEach
@@ -263,5 +300,72 @@ class MessagesViewModelTest {
         int expected = IntStream.range(1, busybox.size()).filter(i -> busybox.conn(i) == busybox.conn(first))
                 .findFirst().orElseThrow();
         assertThat(next).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            type == Twalk,    4626
+            type == Rlerror,  517
+            tag == 0xffff,    2
+            type == Rread && count > 0 || type == Tclunk, -1
+            """)
+    void showLoadingAppliesTheFilterToEachNewPrefix(String filter, int sidecarCount) throws Exception {
+        assertThat(busyboxPrefixes).hasSizeGreaterThan(3);
+        vm.show(null);
+        vm.filterTextProperty().set(filter);
+        Session first = busyboxPrefixes.get(0);
+        vm.showLoading(first, false);
+        fx.runUntil(vm::caughtUp);
+
+        for (Session p : busyboxPrefixes.subList(1, busyboxPrefixes.size() - 1)) {
+            vm.showLoading(p, true);
+            fx.runUntil(vm::caughtUp);
+            // The rows made prefix by prefix are those the filter keeps over the whole prefix at once.
+            assertThat(vm.rowsProperty().get()).containsExactlyElementsOf(
+                    MessagesViewModel.select(p, DisplayFilterParser.parse(filter), json, NO_TASK));
+        }
+        vm.show(busybox, true);
+        fx.runUntil(vm::isSettled);
+
+        RowIndex rows = vm.rowsProperty().get();
+        assertThat(rows).containsExactlyElementsOf(MessagesViewModel.select(busybox, DisplayFilterParser.parse(filter), json, NO_TASK));
+        if (sidecarCount >= 0) {
+            assertThat(rows).hasSize(sidecarCount);
+        }
+    }
+
+    @Test
+    void showLoadingKeepsTheSelectionAndItsDetailAsPrefixesGrow() throws Exception {
+        vm.show(null);
+        vm.showLoading(busyboxPrefixes.get(0), false);
+        vm.selectedProperty().set(100);
+        fx.runUntil(() -> vm.detailProperty().get() != null);
+        MessageDetail detail = vm.detailProperty().get();
+
+        vm.showLoading(busyboxPrefixes.get(1), true);
+        vm.show(busybox, true);
+        fx.runUntil(vm::isSettled);
+
+        assertThat(vm.selectedProperty().get()).isEqualTo(100);
+        assertThat(vm.detailProperty().get().message()).isEqualTo(100);
+        assertThat(vm.detailProperty().get().title()).isEqualTo(detail.title());
+        assertThat(vm.rowsProperty().get()).hasSize(30288);
+    }
+
+    @Test
+    void goToFrameOnceShownWaitsUntilTheRowsOfACaptureStillLoadingReachIt() throws Exception {
+        vm.show(null);
+        vm.filterTextProperty().set("type == Rlerror");
+        vm.goToFrameOnceShown(1);
+
+        // The complete session arrives before the filter over the first prefix is done.
+        vm.showLoading(busyboxPrefixes.get(0), false);
+        vm.show(busybox, true);
+        fx.runUntil(vm::isSettled);
+
+        int firstError = IntStream.range(0, busybox.size()).filter(i -> busybox.typeName(i).equals("Rlerror")).findFirst()
+                .orElseThrow();
+        assertThat(vm.selectedProperty().get()).isEqualTo(firstError);
+        assertThat(vm.rowsProperty().get()).hasSize(517);
     }
 }

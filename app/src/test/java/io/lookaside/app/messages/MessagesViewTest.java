@@ -118,4 +118,29 @@ class MessagesViewTest {
         page.waitUntil(() -> page.selectedMessage() == first);
         assertThat(robot.lookup("#goToBar").query().isVisible()).isFalse();
     }
+
+    @Test
+    void anRreadShowsItsWireLengthAndOnlyTheBytesThatWereKept(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        page.applyFilter("type == Rread && count > 100");
+        page.waitUntil(() -> vm.appliedFilterProperty().get().equals("type == Rread && count > 100"));
+        assertThat(page.rowCount()).isPositive();
+
+        page.clickRow(0);
+        page.waitUntil(() -> "Rread".equals(page.detailFields().get("type")));
+
+        // read(5): size[4] Rread tag[2] count[4] data[count]: the size is 11 + count.
+        long count = Long.parseLong(page.detailFields().get("count"));
+        String length = page.selectedCell("column-length");
+        assertThat(Long.parseLong(length)).isEqualTo(11 + count);
+        // The hex shows the 11 header bytes the session kept, whose size[4] (little-endian) is the length.
+        List<String> lines = page.hex().lines().toList();
+        assertThat(lines).hasSize(2);
+        String[] head = lines.get(0).substring(6, 6 + 8 * 3).trim().split(" ");
+        long size = Long.parseLong(head[3] + head[2] + head[1] + head[0], 16);
+        assertThat(size).isEqualTo(11 + count);
+        assertThat(lines.get(0).substring(6, 6 + 16 * 3 + 1).trim().split(" +")).hasSize(11);
+        assertThat(lines.get(1)).isEqualTo("… " + count + " bytes of payload not kept: Lookaside keeps the headers "
+                + "of read and write data, not the data");
+    }
 }

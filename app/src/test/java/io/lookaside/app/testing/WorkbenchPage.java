@@ -116,6 +116,16 @@ public final class WorkbenchPage {
         return this;
     }
 
+    /** The text the message table shows in the selected row's cell of the column with this id ({@code column-length}). */
+    public String selectedCell(String columnId) {
+        int row = table().getSelectionModel().getSelectedIndex();
+        TableCell<?, ?> cell = robot.lookup("#messageTable .table-cell")
+                .match((TableCell<?, ?> c) -> c.getTableRow() != null && c.getTableRow().getIndex() == row
+                        && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .query();
+        return cell.getText();
+    }
+
     /** The message index shown in the selected row, or -1. */
     public int selectedMessage() {
         Integer m = table().getSelectionModel().getSelectedItem();

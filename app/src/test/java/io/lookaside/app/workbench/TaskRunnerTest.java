@@ -172,4 +172,45 @@ class TaskRunnerTest {
         // Only one publication was queued while none had run: it carries the latest value.
         assertThat(progress).containsExactly(1.0);
     }
+
+    @Test
+    void onPartialHandsTheFxThreadOnlyTheNewestPartialResultPending() throws Exception {
+        List<String> seen = new ArrayList<>();
+        CountDownLatch handed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        runner.<String>partialTask("k", (ctx, partial) -> {
+            partial.accept("a");
+            partial.accept("b");
+            partial.accept("c");
+            handed.countDown();
+            release.await();
+            partial.accept("d");
+            return "done";
+        }).onPartial(seen::add).onSuccess(r -> seen.add("result " + r)).start();
+
+        assertThat(handed.await(10, TimeUnit.SECONDS)).isTrue();
+        fx.runPending(Duration.ofMillis(100));
+        assertThat(seen).containsExactly("c");
+
+        release.countDown();
+        fx.runUntil(() -> seen.contains("result done"));
+        assertThat(seen).containsExactly("c", "d", "result done");
+    }
+
+    @Test
+    void onPartialPublishesNothingOnceTheTaskIsCancelled() throws Exception {
+        List<String> seen = new ArrayList<>();
+        CountDownLatch handed = new CountDownLatch(1);
+        runner.<String>partialTask("k", (ctx, partial) -> {
+            partial.accept("a");
+            handed.countDown();
+            return "done";
+        }).onPartial(seen::add).onSuccess(seen::add).start();
+        assertThat(handed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        runner.cancel("k");
+        fx.runPending(Duration.ofMillis(100));
+
+        assertThat(seen).isEmpty();
+    }
 }

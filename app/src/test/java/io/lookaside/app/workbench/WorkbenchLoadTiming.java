@@ -1,0 +1,275 @@
+package io.lookaside.app.workbench;
+
+import io.lookaside.app.capture.CaptureViewModel;
+import io.lookaside.app.messages.MessagesViewModel;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+
+/**
+ * Measures the workbench on a big capture, in a real window (not a test: {@code mvn verify}
+ * never runs it; see docs/performance.md for the command): the time from opening the file to
+ * its first rows drawn in the message table and to the load's end, how long the FX thread is
+ * kept from other work meanwhile, and the same for a display filter, for clearing it and for
+ * scrolling through every message.
+ *
+ * <p>The FX thread's stalls come from a probe thread that posts a no-op to it every 5 ms and
+ * waits for it to run: the longest wait in a phase is the longest the window did not answer.
+ */
+public final class WorkbenchLoadTiming {
+    private static final String FILTER = "type == Twalk";
+
+    private final Probe probe = new Probe();
+    private TaskRunner runner;
+    private WorkbenchViewModel vm;
+    private Stage stage;
+    private long opened;
+    private long firstRows = -1;
+    private int firstRowCount;
+    private long complete = -1;
+    private volatile long loaderCpu;
+    private volatile long loaderWall;
+    private volatile int handed;
+
+    /** A plain main class: the JavaFX launcher refuses an Application subclass on the classpath. */
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The application the launcher starts. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            new WorkbenchLoadTiming().start(stage, Path.of(getParameters().getRaw().get(0)));
+        }
+    }
+
+    private void start(Stage stage, Path file) {
+        this.stage = stage;
+        runner = TaskRunner.forJavaFx(e -> {
+            e.printStackTrace();
+            Platform.exit();
+        });
+        // The workbench's own loader, timed on its thread: CPU, and how many prefixes it handed over.
+        vm = WorkbenchApplication.show(stage, runner, (f, monitor, prefixes) -> {
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            try {
+                return CaptureViewModel.Loader.DEFAULT.load(f, monitor, p -> {
+                    handed++;
+                    prefixes.accept(p);
+                });
+            } finally {
+                loaderCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+                loaderWall = System.nanoTime() - wall0;
+            }
+        });
+        TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
+        stage.getScene().addPostLayoutPulseListener(() -> {
+            long now = System.nanoTime();
+            if (firstRows < 0 && firstVisibleCellHasText(table)) {
+                firstRows = now - opened;
+                firstRowCount = table.getItems().size();
+            }
+            if (complete < 0 && vm.capture().sessionProperty().get() != null
+                    && table.getItems().size() == vm.capture().sessionProperty().get().size()) {
+                complete = now - opened;
+            }
+        });
+        Thread t = new Thread(() -> run(file), "timing");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run(Path file) {
+        try {
+            probe.start();
+            Thread.sleep(1500); // the window settles
+            probe.phase("open");
+            fx(() -> {
+                opened = System.nanoTime();
+                vm.open(file);
+            });
+            await(() -> complete >= 0, 120);
+            report("open → first rows drawn", firstRows, " (" + firstRowCount + " rows then)");
+            report("open → every row in the table (load complete)", complete, "");
+            System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over; GC so far %d ms%n",
+                    loaderWall / 1e6, loaderCpu / 1e6, handed, gcMillis());
+            probe.phase("analysis");
+            long a0 = System.nanoTime();
+            await(() -> onFx(() -> vm.analysis().resultProperty().get() != null), 300);
+            report("load complete → analysis shown", System.nanoTime() - a0, "");
+            Thread.sleep(1000);
+
+            MessagesViewModel m = vm.messages();
+            probe.phase("filter");
+            long f0 = System.nanoTime();
+            fx(() -> {
+                m.filterTextProperty().set(FILTER);
+                m.applyFilter();
+            });
+            await(() -> onFx(() -> FILTER.equals(m.appliedFilterProperty().get()) && !m.filteringProperty().get()), 120);
+            report("filter '" + FILTER + "' applied", System.nanoTime() - f0, " (" + onFxInt(() -> m.rowsProperty().get().size()) + " rows)");
+            Thread.sleep(500);
+
+            probe.phase("scroll filtered");
+            scroll(40);
+            probe.phase("clear filter");
+            long c0 = System.nanoTime();
+            fx(() -> m.filterTextProperty().set(""));
+            await(() -> onFx(() -> m.rowsProperty().get().size() == vm.capture().sessionProperty().get().size()), 60);
+            report("filter cleared", System.nanoTime() - c0, "");
+            Thread.sleep(500);
+            probe.phase("scroll all");
+            scroll(40);
+            probe.phase("end");
+            probe.print();
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(() -> {
+                runner.close();
+                Platform.exit();
+            });
+        }
+    }
+
+    /** Jumps through the table in {@code steps} steps, each a scroll and a layout on the FX thread. */
+    private void scroll(int steps) throws InterruptedException {
+        TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
+        long worst = 0;
+        long total = 0;
+        for (int k = 0; k <= steps; k++) {
+            int step = k;
+            long[] took = new long[1];
+            fx(() -> {
+                long t0 = System.nanoTime();
+                int n = table.getItems().size();
+                table.scrollTo((int) ((long) (n - 1) * step / steps));
+                table.layout();
+                took[0] = System.nanoTime() - t0;
+            });
+            worst = Math.max(worst, took[0]);
+            total += took[0];
+            Thread.sleep(20);
+        }
+        System.out.printf(Locale.ROOT, "  scroll + layout of the table, %d jumps: mean %.1f ms, worst %.1f ms%n",
+                steps + 1, total / 1e6 / (steps + 1), worst / 1e6);
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static boolean firstVisibleCellHasText(TableView<?> table) {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return false;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        return first != null && first.getIndex() >= 0 && !first.isEmpty();
+    }
+
+    private static void report(String what, long nanos, String extra) {
+        System.out.printf(Locale.ROOT, "%-50s %8.0f ms%s%n", what, nanos / 1e6, extra);
+    }
+
+    private static void fx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    private static boolean onFx(BooleanSupplier s) throws InterruptedException {
+        boolean[] out = new boolean[1];
+        fx(() -> out[0] = s.getAsBoolean());
+        return out[0];
+    }
+
+    private static int onFxInt(java.util.function.IntSupplier s) throws InterruptedException {
+        int[] out = new int[1];
+        fx(() -> out[0] = s.getAsInt());
+        return out[0];
+    }
+
+    private interface Check {
+        boolean holds() throws InterruptedException;
+    }
+
+    private static void await(Check c, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!c.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not reached within " + seconds + " s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** How long a no-op posted to the FX thread waits to run, per phase. */
+    private static final class Probe extends Thread {
+        private final List<String> phases = new ArrayList<>();
+        private final List<long[]> stats = new ArrayList<>(); // max, count, over 50 ms, over 100 ms
+        private volatile int current = -1;
+
+        Probe() {
+            super("fx-probe");
+            setDaemon(true);
+        }
+
+        synchronized void phase(String name) {
+            phases.add(name);
+            stats.add(new long[4]);
+            current = phases.size() - 1;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    long t0 = System.nanoTime();
+                    fx(() -> { });
+                    long waited = System.nanoTime() - t0;
+                    synchronized (this) {
+                        if (current >= 0) {
+                            long[] s = stats.get(current);
+                            s[0] = Math.max(s[0], waited);
+                            s[1]++;
+                            s[2] += waited > 50_000_000 ? 1 : 0;
+                            s[3] += waited > 100_000_000 ? 1 : 0;
+                        }
+                    }
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        synchronized void print() {
+            System.out.println("FX thread: longest wait of a no-op posted every 5 ms, per phase");
+            for (int i = 0; i < phases.size() - 1; i++) {
+                long[] s = stats.get(i);
+                System.out.printf(Locale.ROOT, "  %-16s longest %6.1f ms  (%d probes, %d over 50 ms, %d over 100 ms)%n",
+                        phases.get(i), s[0] / 1e6, s[1], s[2], s[3]);
+            }
+        }
+    }
+}
