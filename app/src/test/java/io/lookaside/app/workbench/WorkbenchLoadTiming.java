@@ -4,10 +4,14 @@ import io.lookaside.app.capture.CaptureViewModel;
 import io.lookaside.app.messages.MessagesViewModel;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -98,15 +102,22 @@ public final class WorkbenchLoadTiming {
             probe.start();
             Thread.sleep(1500); // the window settles
             probe.phase("open");
+            CpuSnapshot before = CpuSnapshot.take();
             fx(() -> {
                 opened = System.nanoTime();
                 vm.open(file);
             });
             await(() -> complete >= 0, 120);
+            CpuSnapshot.take().printSince(before);
             report("open → first rows drawn", firstRows, " (" + firstRowCount + " rows then)");
             report("open → every row in the table (load complete)", complete, "");
             System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over; GC so far %d ms%n",
                     loaderWall / 1e6, loaderCpu / 1e6, handed, gcMillis());
+            if (Boolean.getBoolean("timing.loadOnly")) {
+                probe.phase("end");
+                probe.print();
+                return;
+            }
             probe.phase("analysis");
             long a0 = System.nanoTime();
             await(() -> onFx(() -> vm.analysis().resultProperty().get() != null), 300);
@@ -167,6 +178,51 @@ public final class WorkbenchLoadTiming {
         }
         System.out.printf(Locale.ROOT, "  scroll + layout of the table, %d jumps: mean %.1f ms, worst %.1f ms%n",
                 steps + 1, total / 1e6 / (steps + 1), worst / 1e6);
+    }
+
+    /**
+     * CPU time of the process and of each thread, to tell where the load's wall time went: the
+     * loading thread, the FX thread (the layouts), the renderer, the collector or the JIT
+     * compilers. Read from Linux's {@code /proc/self/task} (which, unlike the JVM's thread
+     * bean, also lists the collector's and the compilers' threads); empty elsewhere.
+     */
+    private record CpuSnapshot(Map<String, Long> threads) {
+        private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static CpuSnapshot take() {
+            Map<String, Long> t = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[#0-9]+$", "").strip(); // one entry per kind: "GC Thread", "C2 CompilerThre"
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        t.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum); // utime, stime
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while we listed it
+                    }
+                }
+            } catch (IOException notLinux) {
+                return new CpuSnapshot(Map.of());
+            }
+            return new CpuSnapshot(t);
+        }
+
+        void printSince(CpuSnapshot before) {
+            long total = 0;
+            StringBuilder b = new StringBuilder();
+            var spent = threads.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.threads.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .toList();
+            for (var e : spent) {
+                total += e.getValue();
+                b.append(String.format(Locale.ROOT, " %s %.0f,", e.getKey(), e.getValue() * TICK_MS));
+            }
+            System.out.printf(Locale.ROOT, "  CPU meanwhile: %.0f ms, by thread (ms):%s%n", total * TICK_MS, b);
+        }
     }
 
     private static long gcMillis() {
