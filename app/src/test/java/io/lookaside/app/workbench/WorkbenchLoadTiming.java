@@ -2,6 +2,7 @@ package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.CaptureViewModel;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.capture.LoadMonitor;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.io.IOException;
@@ -46,6 +47,8 @@ public final class WorkbenchLoadTiming {
     private volatile long loaderCpu;
     private volatile long loaderWall;
     private volatile int handed;
+    private volatile int progressCalls;
+    private int pulses;
 
     /** A plain main class: the JavaFX launcher refuses an Application subclass on the classpath. */
     public static void main(String[] args) {
@@ -71,7 +74,19 @@ public final class WorkbenchLoadTiming {
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             try {
-                return CaptureViewModel.Loader.DEFAULT.load(f, monitor, p -> {
+                LoadMonitor counted = new LoadMonitor() {
+                    @Override
+                    public void progress(long done, long total) {
+                        progressCalls++;
+                        monitor.progress(done, total);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.cancelled();
+                    }
+                };
+                return CaptureViewModel.Loader.DEFAULT.load(f, counted, p -> {
                     handed++;
                     prefixes.accept(p);
                 });
@@ -83,6 +98,9 @@ public final class WorkbenchLoadTiming {
         TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
         stage.getScene().addPostLayoutPulseListener(() -> {
             long now = System.nanoTime();
+            if (opened > 0 && complete < 0) {
+                pulses++;
+            }
             if (firstRows < 0 && firstVisibleCellHasText(table)) {
                 firstRows = now - opened;
                 firstRowCount = table.getItems().size();
@@ -107,12 +125,15 @@ public final class WorkbenchLoadTiming {
                 opened = System.nanoTime();
                 vm.open(file);
             });
+            await(() -> firstRows >= 0 || complete >= 0, 120);
+            probe.phase("loading"); // from the first rows drawn to the last
             await(() -> complete >= 0, 120);
             CpuSnapshot.take().printSince(before);
             report("open → first rows drawn", firstRows, " (" + firstRowCount + " rows then)");
             report("open → every row in the table (load complete)", complete, "");
-            System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over; GC so far %d ms%n",
-                    loaderWall / 1e6, loaderCpu / 1e6, handed, gcMillis());
+            System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over, %d progress reports;"
+                    + " %d pulses while loading; GC so far %d ms%n",
+                    loaderWall / 1e6, loaderCpu / 1e6, handed, progressCalls, onFxInt(() -> pulses), gcMillis());
             if (Boolean.getBoolean("timing.loadOnly")) {
                 probe.phase("end");
                 probe.print();
@@ -282,7 +303,7 @@ public final class WorkbenchLoadTiming {
     /** How long a no-op posted to the FX thread waits to run, per phase. */
     private static final class Probe extends Thread {
         private final List<String> phases = new ArrayList<>();
-        private final List<long[]> stats = new ArrayList<>(); // max, count, over 50 ms, over 100 ms
+        private final List<long[]> stats = new ArrayList<>(); // max, count, over 50 ms, over 100 ms, phase start, max's start
         private volatile int current = -1;
 
         Probe() {
@@ -292,7 +313,7 @@ public final class WorkbenchLoadTiming {
 
         synchronized void phase(String name) {
             phases.add(name);
-            stats.add(new long[4]);
+            stats.add(new long[] {0, 0, 0, 0, System.nanoTime(), 0});
             current = phases.size() - 1;
         }
 
@@ -306,7 +327,10 @@ public final class WorkbenchLoadTiming {
                     synchronized (this) {
                         if (current >= 0) {
                             long[] s = stats.get(current);
-                            s[0] = Math.max(s[0], waited);
+                            if (waited > s[0]) {
+                                s[0] = waited;
+                                s[5] = t0 - s[4];
+                            }
                             s[1]++;
                             s[2] += waited > 50_000_000 ? 1 : 0;
                             s[3] += waited > 100_000_000 ? 1 : 0;
@@ -323,8 +347,8 @@ public final class WorkbenchLoadTiming {
             System.out.println("FX thread: longest wait of a no-op posted every 5 ms, per phase");
             for (int i = 0; i < phases.size() - 1; i++) {
                 long[] s = stats.get(i);
-                System.out.printf(Locale.ROOT, "  %-16s longest %6.1f ms  (%d probes, %d over 50 ms, %d over 100 ms)%n",
-                        phases.get(i), s[0] / 1e6, s[1], s[2], s[3]);
+                System.out.printf(Locale.ROOT, "  %-16s longest %6.1f ms at +%.0f ms (%d probes, %d over 50 ms, %d over 100 ms)%n",
+                        phases.get(i), s[0] / 1e6, s[5] / 1e6, s[1], s[2], s[3]);
             }
         }
     }
