@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,7 +136,7 @@ public final class TaskRunner implements AutoCloseable {
             return this;
         }
 
-        /** Receives progress in [0, 1] on the FX thread. */
+        /** Receives progress in [0, 1] on the FX thread, the newest, at most every {@link #PROGRESS_EVERY}. */
         public Submission<T> onProgress(DoubleConsumer c) {
             this.onProgress = c;
             return this;
@@ -144,10 +145,10 @@ public final class TaskRunner implements AutoCloseable {
         /**
          * Receives the latest partial result on the FX thread, while this task is the latest of
          * its key and has not published its result: at most one hand-over is pending at a time,
-         * it carries whichever partial result is newest when it runs, and the next is queued no
-         * sooner than {@link #PARTIAL_PACE} times the FX thread's CPU time since the previous
-         * one after it, so a job that hands them over faster than the FX thread takes them never
-         * floods it. Partial results the pace skips are dropped (the next one includes them).
+         * it carries whichever partial result is newest when it runs, and it runs no sooner than
+         * {@link #PARTIAL_PACE} times the FX thread's CPU time between the two previous
+         * hand-overs after the previous one, so a job that hands them over faster than the FX
+         * thread takes them never floods it. The newest is always handed over in the end.
          */
         public Submission<T> onPartial(Consumer<? super T> c) {
             this.onPartial = c;
@@ -191,11 +192,12 @@ public final class TaskRunner implements AutoCloseable {
         private volatile Future<?> future;
         private final AtomicLong progressBits = new AtomicLong();
         private final AtomicBoolean progressQueued = new AtomicBoolean();
+        /** System.nanoTime() before which no progress is published. */
         private volatile long nextProgressAt = System.nanoTime();
         /** The newest partial result not yet handed over. */
         private final AtomicReference<T> partial = new AtomicReference<>();
         private final AtomicBoolean partialQueued = new AtomicBoolean();
-        /** System.nanoTime() before which no partial result is queued. */
+        /** System.nanoTime() before which no partial result is handed over. */
         private volatile long nextPartialAt = System.nanoTime();
         /** The FX thread's CPU time at the previous hand-over, or -1 before the first. FX thread only. */
         private long fxCpuAtPartial = -1;
@@ -218,14 +220,14 @@ public final class TaskRunner implements AutoCloseable {
             return cancelled;
         }
 
+        /** On the worker: replaces the progress not yet published, and queues its publication if none is. */
         @Override
         public void progress(long done, long total) {
             double p = total <= 0 ? 0 : Math.min(1.0, Math.max(0.0, (double) done / total));
             progressBits.set(Double.doubleToRawLongBits(p));
-            long now = System.nanoTime();
-            if (now - nextProgressAt >= 0 && progressQueued.compareAndSet(false, true)) {
-                nextProgressAt = now + PROGRESS_EVERY.toNanos();
-                fx.execute(() -> {
+            if (progressQueued.compareAndSet(false, true)) {
+                onFxAt(nextProgressAt, () -> {
+                    nextProgressAt = System.nanoTime() + PROGRESS_EVERY.toNanos();
                     progressQueued.set(false);
                     if (isLatest()) {
                         s.onProgress.accept(Double.longBitsToDouble(progressBits.get()));
@@ -234,14 +236,16 @@ public final class TaskRunner implements AutoCloseable {
             }
         }
 
-        /**
-         * On the worker: replaces the partial result not yet handed over, and queues a hand-over
-         * if none is queued and the pace allows one.
-         */
+        /** On the worker: replaces the partial result not yet handed over, and queues its hand-over if none is. */
         private void partial(T value) {
             partial.set(Objects.requireNonNull(value));
-            if (System.nanoTime() - nextPartialAt >= 0 && partialQueued.compareAndSet(false, true)) {
-                fx.execute(this::handOver);
+            queueHandOver();
+        }
+
+        /** Queues the hand-over of the partial result not yet handed over, if any, at the pace's time. */
+        private void queueHandOver() {
+            if (partial.get() != null && partialQueued.compareAndSet(false, true)) {
+                onFxAt(nextPartialAt, this::handOver);
             }
         }
 
@@ -257,6 +261,21 @@ public final class TaskRunner implements AutoCloseable {
             fxCpuAtPartial = cpu;
             nextPartialAt = System.nanoTime() + PARTIAL_PACE * spent;
             partialQueued.set(false);
+            queueHandOver(); // one that came while this ran
+        }
+
+        /** Runs {@code r} on the FX thread, at once or once System.nanoTime() reaches {@code at}. */
+        private void onFxAt(long at, Runnable r) {
+            long wait = at - System.nanoTime();
+            if (wait <= 0) {
+                fx.execute(r);
+                return;
+            }
+            try {
+                workers.schedule(() -> fx.execute(r), wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // The runner was closed: the window is gone, nothing is published any more.
+            }
         }
 
         void run() {
