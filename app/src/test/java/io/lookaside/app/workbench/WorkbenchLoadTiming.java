@@ -321,12 +321,13 @@ public final class WorkbenchLoadTiming {
         public void run() {
             while (true) {
                 try {
+                    int phase = current; // a wait counts in the phase it began in
                     long t0 = System.nanoTime();
                     fx(() -> { });
                     long waited = System.nanoTime() - t0;
                     synchronized (this) {
-                        if (current >= 0) {
-                            long[] s = stats.get(current);
+                        if (phase >= 0) {
+                            long[] s = stats.get(phase);
                             if (waited > s[0]) {
                                 s[0] = waited;
                                 s[5] = t0 - s[4];
