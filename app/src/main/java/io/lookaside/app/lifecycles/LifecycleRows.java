@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The lifecycles' tables as rows, prepared off the FX thread once per analysed session from
@@ -21,6 +22,7 @@ import java.util.Map;
  * path for the dentry query (9P answers it from {@code Lifecycles.dentries()} directly).
  */
 record LifecycleRows(List<FidRow> fids, List<NodeRow> nodes, List<HandleRow> handles,
+                     List<FidRow> leakedFids, List<NodeRow> leakedNodes, List<HandleRow> leakedHandles,
                      Map<String, FuseLookups> fuseLookups) {
 
     /**
@@ -47,7 +49,8 @@ record LifecycleRows(List<FidRow> fids, List<NodeRow> nodes, List<HandleRow> han
     public record FuseLookups(int lookups, int notFound, int first) {
     }
 
-    static final LifecycleRows EMPTY = new LifecycleRows(List.of(), List.of(), List.of(), Map.of());
+    static final LifecycleRows EMPTY = new LifecycleRows(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            Map.of());
 
     /** Runs off the FX thread; null once cancelled. */
     static LifecycleRows of(Analyzed a, TaskContext ctx) {
@@ -79,7 +82,19 @@ record LifecycleRows(List<FidRow> fids, List<NodeRow> nodes, List<HandleRow> han
         if (ctx.cancelled()) {
             return null;
         }
-        return new LifecycleRows(fids, nodes, handles, fuseLookups(s, l, a.analysis().exchanges()));
+        return new LifecycleRows(fids, nodes, handles, leaked(fids, FidRow::leaked), leaked(nodes, NodeRow::leaked),
+                leaked(handles, HandleRow::leaked), fuseLookups(s, l, a.analysis().exchanges()));
+    }
+
+    /** The rows still held at the end, prepared here so that the leaked-only filter costs the FX thread nothing. */
+    private static <T> List<T> leaked(List<T> rows, Predicate<T> leaked) {
+        List<T> out = new ArrayList<>();
+        for (T r : rows) {
+            if (leaked.test(r)) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** FUSE LOOKUP requests by the path they asked for (parent's path + name, as the lifecycles attribute them). */

@@ -24,9 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The lifecycles of the loaded capture's handles (from the engine's lifecycles pass): every 9P
@@ -43,12 +41,10 @@ public final class LifecyclesViewModel {
     private Analyzed shown;
     private LifecycleRows rows = LifecycleRows.EMPTY;
 
-    private final ObservableList<FidRow> allFids = FXCollections.observableArrayList();
-    private final ObservableList<NodeRow> allNodes = FXCollections.observableArrayList();
-    private final ObservableList<HandleRow> allHandles = FXCollections.observableArrayList();
-    private final FilteredList<FidRow> fids = new FilteredList<>(allFids);
-    private final FilteredList<NodeRow> nodes = new FilteredList<>(allNodes);
-    private final FilteredList<HandleRow> handles = new FilteredList<>(allHandles);
+    // The rows on show: all of them or the leaked ones, both prepared off the FX thread (LifecycleRows).
+    private final ShownRows<FidRow> fids = new ShownRows<>();
+    private final ShownRows<NodeRow> nodes = new ShownRows<>();
+    private final ShownRows<HandleRow> handles = new ShownRows<>();
     private final BooleanProperty leakedOnly = new SimpleBooleanProperty(this, "leakedOnly");
     private final ReadOnlyIntegerWrapper leakedFids = new ReadOnlyIntegerWrapper(this, "leakedFids");
     private final ReadOnlyIntegerWrapper leakedNodes = new ReadOnlyIntegerWrapper(this, "leakedNodes");
@@ -59,13 +55,13 @@ public final class LifecyclesViewModel {
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
     private int answerMessage = -1;
 
-    private final StringBinding fidsTitle = Bindings.createStringBinding(() -> title("Fids (9P)", allFids.size(),
-            fids.size()), allFids, fids);
-    private final StringBinding nodesTitle = Bindings.createStringBinding(() -> title("Node ids (FUSE)", allNodes.size(),
-            nodes.size()), allNodes, nodes);
+    private final StringBinding fidsTitle = Bindings.createStringBinding(() -> title("Fids (9P)", rows.fids().size(),
+            fids.size()), fids);
+    private final StringBinding nodesTitle = Bindings.createStringBinding(() -> title("Node ids (FUSE)",
+            rows.nodes().size(), nodes.size()), nodes);
     private final StringBinding handlesTitle = Bindings.createStringBinding(() -> title("File handles (FUSE)",
-            allHandles.size(), handles.size()), allHandles, handles);
-    private final StringBinding summary = Bindings.createStringBinding(this::summaryText, allFids, allNodes, allHandles,
+            rows.handles().size(), handles.size()), handles);
+    private final StringBinding summary = Bindings.createStringBinding(this::summaryText, fids, nodes, handles,
             leakedFids, leakedNodes, leakedHandles);
 
     /** @param showMessage selects a message in the Messages tab */
@@ -99,21 +95,23 @@ public final class LifecyclesViewModel {
     }
 
     private void publish() {
-        allFids.setAll(rows.fids());
-        allNodes.setAll(rows.nodes());
-        allHandles.setAll(rows.handles());
-        leakedFids.set((int) rows.fids().stream().filter(FidRow::leaked).count());
-        leakedNodes.set((int) rows.nodes().stream().filter(NodeRow::leaked).count());
-        leakedHandles.set((int) rows.handles().stream().filter(HandleRow::leaked).count());
+        leakedFids.set(rows.leakedFids().size());
+        leakedNodes.set(rows.leakedNodes().size());
+        leakedHandles.set(rows.leakedHandles().size());
         applyFilter();
+        // The totals come from the rows, not from the lists on show, which may not change (the leaked ones, both empty).
+        fidsTitle.invalidate();
+        nodesTitle.invalidate();
+        handlesTitle.invalidate();
+        summary.invalidate();
         answer();
     }
 
     private void applyFilter() {
         boolean only = leakedOnly.get();
-        fids.setPredicate(only ? FidRow::leaked : null);
-        nodes.setPredicate(only ? NodeRow::leaked : null);
-        handles.setPredicate(only ? HandleRow::leaked : null);
+        fids.show(only ? rows.leakedFids() : rows.fids());
+        nodes.show(only ? rows.leakedNodes() : rows.nodes());
+        handles.show(only ? rows.leakedHandles() : rows.handles());
     }
 
     private static String title(String what, int all, int shown) {
@@ -126,16 +124,16 @@ public final class LifecyclesViewModel {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        if (!allFids.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "%,d fid lifetimes, %,d still bound when the capture ended", allFids.size(),
+        if (!rows.fids().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%,d fid lifetimes, %,d still bound when the capture ended", rows.fids().size(),
                     leakedFids.get()));
         }
-        if (!allNodes.isEmpty() || !allHandles.isEmpty()) {
+        if (!rows.nodes().isEmpty() || !rows.handles().isEmpty()) {
             if (b.length() > 0) {
                 b.append("  ·  ");
             }
             b.append(String.format(Locale.ROOT, "%,d node ids (%,d still remembered), %,d file handles (%,d still open)",
-                    allNodes.size(), leakedNodes.get(), allHandles.size(), leakedHandles.get()));
+                    rows.nodes().size(), leakedNodes.get(), rows.handles().size(), leakedHandles.get()));
         }
         if (b.length() > 0) {
             b.append(". Held at the end is normal while mounted; after an unmount it is a leak (see Findings).");

@@ -95,4 +95,23 @@ class LifecyclesViewModelTest {
         vm.open(vm.nodes().get(0).createdAt());
         assertThat(opened).containsExactly(a.analysis().lifecycles().nodes().get(0).createdAt());
     }
+
+    @Test
+    void showOfAnotherCaptureWhileOnlyLeakedShowsItsLeakedRowsAndTotals() throws Exception {
+        vm.leakedOnlyProperty().set(true);
+        show("c-diod-userspace.pcap.gz");
+        Analyzed a = show("a-v9fs-busybox-cachenone.pcap.gz");
+        int all = a.analysis().lifecycles().fids().size();
+        int bound = a.analysis().lifecycles().openAtEnd().size();
+
+        assertThat(vm.fids()).hasSize(bound).allSatisfy(f -> assertThat(f.leaked()).isTrue());
+        assertThat(vm.fidsTitleProperty().get()).isEqualTo(String.format(java.util.Locale.ROOT, "Fids (9P): %,d of %,d", bound, all));
+        assertThat(vm.summaryProperty().get()).startsWith(String.format(java.util.Locale.ROOT,
+                "%,d fid lifetimes, %,d still bound when the capture ended", all, bound));
+
+        vm.leakedOnlyProperty().set(false);
+
+        assertThat(vm.fids()).hasSize(all);
+        assertThat(vm.fidsTitleProperty().get()).isEqualTo(String.format(java.util.Locale.ROOT, "Fids (9P): %,d", all));
+    }
 }
