@@ -206,8 +206,12 @@ public final class WorkbenchPage {
         return robot.lookup("#" + tabId + " .tab-label").queryAs(Label.class).getText();
     }
 
-    /** Waits until the analysis of the loaded capture is shown (the findings table has rows). */
+    /**
+     * Opens the Findings tab (an analysis tab's view joins the window when first shown) and
+     * waits until the analysis has filled its table.
+     */
     public WorkbenchPage waitForAnalysis() throws TimeoutException {
+        openTab("findingsTab");
         return waitUntil(() -> !this.<Finding>tableOf("#findingsTable").getItems().isEmpty());
     }
 

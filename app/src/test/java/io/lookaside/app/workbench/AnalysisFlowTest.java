@@ -140,6 +140,28 @@ class AnalysisFlowTest {
         assertThat(page.detailFields()).containsEntry("type", "Twalk");
     }
 
+    /** A tab's view joins the window when the tab is first shown, and stays: an analysis lays out no tab never shown. */
+    @Test
+    void analysisTabsJoinTheSceneWhenFirstSelectedAndStay(FxRobot robot) throws Exception {
+        WorkbenchPage page = open(robot, BUSYBOX);
+        int fids = Lifecycles.of(session()).fids().size();
+
+        assertThat(robot.lookup("#findingsTable").tryQuery()).isPresent(); // opened by waitForAnalysis
+        assertThat(robot.lookup("#fidTable").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#waitsTable").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#whatIfTable").tryQuery()).isEmpty();
+        page.openTab("lifecyclesTab");
+        page.waitUntil(() -> page.lifecycleRows("fidTable") == fids);
+        page.openTab("messagesTab");
+        robot.interact(() -> vm.open(GLUSTERFS));
+        page.waitForAnalysis();
+
+        assertThat(robot.lookup("#fidTable").tryQuery()).isPresent();
+        assertThat(robot.lookup("#waitsTable").tryQuery()).isEmpty();
+        page.openTab("lifecyclesTab");
+        page.waitUntil(() -> page.lifecycleRows("nodeTable") == Lifecycles.of(session()).nodes().size());
+    }
+
     @Test
     void lifecyclesCountTheFidsAnswerADentryQueryAndOpenAFidsCreation(FxRobot robot) throws Exception {
         WorkbenchPage page = open(robot, BUSYBOX);
