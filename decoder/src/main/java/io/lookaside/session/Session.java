@@ -45,6 +45,9 @@ public final class Session {
     private final java.nio.ByteBuffer[] segments;
     private final List<Conversation> conversations;
     private final List<Connection> connections;
+    /** The same as arrays, for the per-message accessors (no list's bounds check and dispatch a message). */
+    private final Conversation[] conversationAt;
+    private final Connection[] connectionAt;
     private final List<Diagnostic> diagnostics;
     private final boolean truncated;
 
@@ -58,6 +61,8 @@ public final class Session {
         this.segments = b.store.segments();
         this.conversations = List.copyOf(b.conversations);
         this.connections = conversations.stream().map(c -> c.connection).toList();
+        this.conversationAt = conversations.toArray(new Conversation[0]);
+        this.connectionAt = connections.toArray(new Connection[0]);
         this.diagnostics = diagnostics;
         this.truncated = truncated;
     }
@@ -90,7 +95,7 @@ public final class Session {
     }
 
     public Connection connection(int i) {
-        return connections.get(cols.conn(i));
+        return connectionAt[cols.conn(i)];
     }
 
     public List<Connection> connections() {
@@ -259,6 +264,6 @@ public final class Session {
     }
 
     Conversation conversation(int i) {
-        return conversations.get(cols.conn(i));
+        return conversationAt[cols.conn(i)];
     }
 }

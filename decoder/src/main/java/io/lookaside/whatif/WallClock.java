@@ -138,40 +138,81 @@ public final class WallClock {
 
         /** The wall-clock wait without the requests in {@code removed} (other bits are ignored). */
         public long wait(BitSet removed) {
-            long saved = 0;
-            int lastBlock = -1;
-            // Removed requests in message order; their blocks are revisited once each.
-            BitSet seen = null;
+            long[] words = removed.toLongArray();
+            Blocks touched = blocks();
             for (int i = removed.nextSetBit(0); i >= 0 && i < positionOf.length; i = removed.nextSetBit(i + 1)) {
-                int p = positionOf[i];
-                if (p < 0) {
-                    continue;
-                }
-                int b = blockOf[p];
-                if (b == lastBlock) {
-                    continue;
-                }
-                if (seen == null) {
-                    seen = new BitSet(blockLength.length);
-                }
-                if (seen.get(b)) {
-                    continue;
-                }
-                seen.set(b);
-                lastBlock = b;
-                saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
+                touched.add(i);
             }
-            return total - saved;
+            return touched.waitWithout(words);
         }
 
-        /** The length of the union of the intervals at positions [from, to), skipping removed requests. */
-        private long union(int from, int to, BitSet removed) {
+        /** An empty record of the blocks a set of removed requests touches, filled by {@link Blocks#add}. */
+        Blocks blocks() {
+            return new Blocks();
+        }
+
+        /**
+         * The blocks touched by the removed requests of one set, collected while its bits are
+         * read once, then measured again without them. Requests come in message order, so a
+         * block is mostly met in one run; a bit set of blocks catches the rest.
+         */
+        final class Blocks {
+            private int[] touched = new int[16];
+            private int count;
+            private int lastBlock = -1;
+            private long[] seen;
+
+            /**
+             * Notes message {@code i} as removed; returns its RTT when it is an answered request
+             * (its interval in this index), else 0.
+             */
+            long add(int i) {
+                if (i >= positionOf.length) {
+                    return 0;
+                }
+                int p = positionOf[i];
+                if (p < 0) {
+                    return 0;
+                }
+                int b = blockOf[p];
+                if (b != lastBlock) {
+                    lastBlock = b;
+                    if (seen == null) {
+                        seen = new long[(blockLength.length >>> 6) + 1];
+                    }
+                    if ((seen[b >>> 6] & 1L << b) == 0) {
+                        seen[b >>> 6] |= 1L << b;
+                        if (count == touched.length) {
+                            touched = Arrays.copyOf(touched, count * 2);
+                        }
+                        touched[count++] = b;
+                    }
+                }
+                return end[p] - start[p];
+            }
+
+            /** The wall-clock wait without the requests set in {@code removed} (a bit set's words). */
+            long waitWithout(long[] removed) {
+                long saved = 0;
+                for (int k = 0; k < count; k++) {
+                    int b = touched[k];
+                    saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
+                }
+                return total - saved;
+            }
+        }
+
+        /** The length of the union of the intervals at positions [from, to), skipping removed requests (a bit set's words, or null). */
+        private long union(int from, int to, long[] removed) {
             long length = 0;
             long curStart = Long.MIN_VALUE;
             long curEnd = Long.MIN_VALUE;
             for (int p = from; p < to; p++) {
-                if (removed != null && removed.get(messageAt[p])) {
-                    continue;
+                if (removed != null) {
+                    int m = messageAt[p];
+                    if ((m >>> 6) < removed.length && (removed[m >>> 6] & 1L << m) != 0) {
+                        continue;
+                    }
                 }
                 if (start[p] > curEnd) {
                     if (curEnd > curStart) {
