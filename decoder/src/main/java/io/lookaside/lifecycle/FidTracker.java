@@ -573,7 +573,7 @@ final class FidTracker {
                         Lookup.Result result, long qid, long ecode) {
         Lookup l = new Lookup(req, rep, s.conn(req), dirKnown, dirKnown ? dirQid : 0, paths.text(dir), name,
                 paths.text(path), result, qid, ecode);
-        dentries.add(l, l.negative() ? new Dentries.Key(s.conn(req), dirKnown, dirKnown ? dirQid : dir, name) : null);
+        dentries.add(l, s.conn(req), dirKnown, dirKnown ? dirQid : dir, name);
     }
 
     /** A qid seen for a lifetime; a fid of unknown location takes the path the qid is known by. */

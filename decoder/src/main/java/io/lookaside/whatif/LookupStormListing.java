@@ -70,12 +70,13 @@ final class LookupStormListing implements WhatIfModel {
             int req = s.peer(rep);
             long now = s.tsNanos(rep);
             if (s.typeCode(req) == NinePTypes.TWALK) {
-                List<Lookup> lookups = l.dentries().at(req);
-                if (lookups.isEmpty() || !lookups.get(0).negative()) {
+                var d = l.dentries();
+                int first = d.first(req);
+                if (first < 0 || !d.get(first).negative()) {
                     continue;
                 }
-                Lookup miss = lookups.get(0);
-                int dir = keys.dir(miss);
+                Lookup miss = d.get(first);
+                int dir = keys.entryDir(keys.entry(d, first));
                 int entries = keys.fileChange(dir);
                 for (Cache c : caches) {
                     c.missed(req, dir, now, foreign, entries, miss.conn());
