@@ -40,22 +40,27 @@ public final class WallClock {
      * requests only the blocks holding one of them can change.
      */
     public static final class Index {
+        private static final int NO_BLOCK = -1;
+        private static final int SINGLE = -2;
         private final long[] start;
         private final long[] end;
-        /** Sorted position → block; block b spans positions [blockFirst[b], blockFirst[b + 1]). */
-        private final int[] blockOf;
+        /** Block b spans sorted positions [blockFirst[b], blockFirst[b + 1]). */
         private final int[] blockFirst;
         private final long[] blockLength;
-        /** Message index → sorted position, or -1 for messages that are no answered request. */
-        private final int[] positionOf;
+        /**
+         * Message index → its block when that block holds other requests too; {@link #NO_BLOCK}
+         * for messages that are no answered request; {@link #SINGLE} for a request alone in its
+         * block (removing it saves its whole interval, nothing to measure again).
+         */
+        private final int[] blockAt;
+        /** Message index → its interval's length (reply time − request time) when an answered request. */
+        private final long[] rttAt;
         /** Sorted position → message index. */
         private final int[] messageAt;
         private final long total;
 
         private Index(Session s) {
             int n = s.size();
-            positionOf = new int[n];
-            Arrays.fill(positionOf, -1);
             // Group by requester: count, then place.
             LongIntMap group = new LongIntMap();
             int[] groupOf = new int[n];
@@ -100,12 +105,11 @@ public final class WallClock {
                 int i = order[p];
                 start[p] = s.tsNanos(i);
                 end[p] = s.tsNanos(s.peer(i));
-                positionOf[i] = p;
             }
             messageAt = order;
             // Blocks: a new one at each requester boundary and wherever an interval starts after
             // everything before it in its requester has ended (the same merge as the union).
-            blockOf = new int[m];
+            int[] blockOf = new int[m];
             int[] firsts = new int[m + 1];
             int blocks = 0;
             long sum = 0;
@@ -129,6 +133,15 @@ public final class WallClock {
                 sum += blockLength[b];
             }
             total = sum;
+            blockAt = new int[n];
+            rttAt = new long[n];
+            Arrays.fill(blockAt, NO_BLOCK);
+            for (int p = 0; p < m; p++) {
+                int i = order[p];
+                int b = blockOf[p];
+                blockAt[i] = blockFirst[b + 1] - blockFirst[b] == 1 ? SINGLE : b;
+                rttAt[i] = end[p] - start[p];
+            }
         }
 
         /** The wall-clock wait of every answered request. */
@@ -140,7 +153,7 @@ public final class WallClock {
         public long wait(BitSet removed) {
             long[] words = removed.toLongArray();
             Blocks touched = blocks();
-            for (int i = removed.nextSetBit(0); i >= 0 && i < positionOf.length; i = removed.nextSetBit(i + 1)) {
+            for (int i = removed.nextSetBit(0); i >= 0 && i < blockAt.length; i = removed.nextSetBit(i + 1)) {
                 touched.add(i);
             }
             return touched.waitWithout(words);
@@ -161,20 +174,26 @@ public final class WallClock {
             private int count;
             private int lastBlock = -1;
             private long[] seen;
+            /** What removing the requests alone in their blocks saves. */
+            private long singles;
 
             /**
              * Notes message {@code i} as removed; returns its RTT when it is an answered request
              * (its interval in this index), else 0.
              */
             long add(int i) {
-                if (i >= positionOf.length) {
+                if (i >= blockAt.length) {
                     return 0;
                 }
-                int p = positionOf[i];
-                if (p < 0) {
+                int b = blockAt[i];
+                if (b < 0) {
+                    if (b == SINGLE) {
+                        // Its block's union is its interval (none when the reply did not come later).
+                        singles += Math.max(0, rttAt[i]);
+                        return rttAt[i];
+                    }
                     return 0;
                 }
-                int b = blockOf[p];
                 if (b != lastBlock) {
                     lastBlock = b;
                     if (seen == null) {
@@ -188,12 +207,12 @@ public final class WallClock {
                         touched[count++] = b;
                     }
                 }
-                return end[p] - start[p];
+                return rttAt[i];
             }
 
             /** The wall-clock wait without the requests set in {@code removed} (a bit set's words). */
             long waitWithout(long[] removed) {
-                long saved = 0;
+                long saved = singles;
                 for (int k = 0; k < count; k++) {
                     int b = touched[k];
                     saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
