@@ -4,6 +4,8 @@ import io.lookaside.capture.Protocol;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Qid;
+import io.lookaside.wire.Le;
+import java.nio.ByteBuffer;
 import io.lookaside.ninep.Rattach;
 import io.lookaside.ninep.Rauth;
 import io.lookaside.ninep.Rcreate;
@@ -74,11 +76,15 @@ final class FidTracker {
             NinePTypes.TCREATE, NinePTypes.TMKDIR, NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TLINK,
             NinePTypes.TUNLINKAT, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE, NinePTypes.TGETATTR,
             NinePTypes.TRENAME, NinePTypes.TRENAMEAT);
-    /** Request types whose successful reply is read for more than being one (a qid, Rwalk's qids). */
+    /** size[4] type[1] tag[2] valid[8] qid[13] mode[4] … data_version[8] (9P2000.L getattr). */
+    private static final int RGETATTR_LENGTH = Rgetattr.DATA_VERSION + 8;
+    /**
+     * Request types whose successful reply is decoded to be read (a qid, Rwalk's qids); an
+     * Rgetattr's qid is read in place ({@link #rgetattrQid(Session, int)}).
+     */
     private static final boolean[] REPLY_READ = types(NinePTypes.TWALK, NinePTypes.TATTACH, NinePTypes.TAUTH,
             NinePTypes.TLOPEN, NinePTypes.TOPEN, NinePTypes.TLCREATE, NinePTypes.TCREATE, NinePTypes.TMKDIR,
-            NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE,
-            NinePTypes.TGETATTR);
+            NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE);
 
     private final Session s;
     private final PathTable paths;
@@ -172,6 +178,24 @@ final class FidTracker {
             return m;
         }
         return decode(req);
+    }
+
+    /**
+     * The qid of reply {@code i} when it is an Rgetattr that decodes (its type, a size field equal
+     * to its length, and exactly the fixed layout size[4] Rgetattr tag[2] valid[8] qid[13] … of
+     * 9P2000.L), read in place: its only field the fids need, without decoding the 21 others.
+     */
+    static Qid rgetattrQid(Session s, int i) {
+        if (s.typeCode(i) != NinePTypes.RGETATTR || s.length(i) != RGETATTR_LENGTH
+                || s.keptLength(i) != RGETATTR_LENGTH) {
+            return null;
+        }
+        ByteBuffer b = s.bytes(i);
+        int at = b.position();
+        if (Le.u32(b, at) != RGETATTR_LENGTH) {
+            return null;
+        }
+        return new Qid(Le.u8(b, at + Rgetattr.QID), Le.u32(b, at + Rgetattr.QID + 1), Le.u64(b, at + Rgetattr.QID + 5));
     }
 
     /** Whether an error reply: only Rlerror and Rerror can decode to one ({@link NinePErrors#ecode}). */
@@ -437,8 +461,11 @@ final class FidTracker {
             created(req, i, l);
         } else if (t instanceof Txattrcreate && r instanceof Rxattrcreate) {
             lives.get(life).xattrCreateAt = i;
-        } else if (t instanceof Tgetattr && r instanceof Rgetattr rg) {
-            learn(c, lives.get(life), rg.qid(), i);
+        } else if (t instanceof Tgetattr) {
+            Qid q = rgetattrQid(s, i);
+            if (q != null) {
+                learn(c, lives.get(life), q, i);
+            }
         } else if (t instanceof Trename x) {
             int to = paths.child(pathOfFid(c, x.dfid(), i), x.name());
             FidLifetime l = lives.get(life);
