@@ -170,9 +170,10 @@ public final class Session {
         int len = cols.storeLen(i);
         int kept = c.kept(cols.type(i), cols.direction(i), len);
         if (kept == len) {
-            // Most messages are kept whole: decode the store's view without the capturing lambda
-            // (an allocation per message in the analyses' hot loops).
-            return c.decode(this, i, store.view(segments, cols.storePos(i), len, kept));
+            // Most messages are kept whole: decode them in place in their segment, without the
+            // capturing lambda or a slice (allocations per message in the analyses' hot loops).
+            long pos = cols.storePos(i);
+            return c.decode(this, i, segments[(int) (pos >>> 32)], (int) pos, len);
         }
         return store.withMessage(segments, cols.storePos(i), len, kept, b -> c.decode(this, i, b));
     }
