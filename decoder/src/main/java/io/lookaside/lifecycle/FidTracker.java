@@ -2,6 +2,7 @@ package io.lookaside.lifecycle;
 
 import io.lookaside.capture.Protocol;
 import io.lookaside.ninep.NinePMessage;
+import io.lookaside.ninep.NinePHeader;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Qid;
 import io.lookaside.wire.Le;
@@ -187,7 +188,7 @@ final class FidTracker {
      */
     static Qid rgetattrQid(Session s, int i) {
         if (s.typeCode(i) != NinePTypes.RGETATTR || s.length(i) != RGETATTR_LENGTH
-                || s.keptLength(i) != RGETATTR_LENGTH) {
+                || s.keptLength(i) != RGETATTR_LENGTH || s.connection(i).protocol() != Protocol.NINEP) {
             return null;
         }
         ByteBuffer b = s.bytes(i);
@@ -198,13 +199,48 @@ final class FidTracker {
         return new Qid(Le.u8(b, at + Rgetattr.QID), Le.u32(b, at + Rgetattr.QID + 1), Le.u64(b, at + Rgetattr.QID + 5));
     }
 
+    /**
+     * Request {@code i} as the decoder would decode it when it is one of the fixed-size requests
+     * most fid uses are (Tclunk, Tgetattr, Tread: size[4] type[1] tag[2] fid[4] and fixed fields),
+     * read in place: they decode exactly when their length is the layout's and their size field
+     * says so. Null for any other message, which is decoded.
+     */
+    static NinePMessage fixedRequest(Session s, int i) {
+        int type = s.typeCode(i);
+        int length = switch (type) {
+            case NinePTypes.TCLUNK -> Tclunk.FID + 4;
+            case NinePTypes.TGETATTR -> Tgetattr.REQUEST_MASK + 8;
+            case NinePTypes.TREAD -> Tread.COUNT + 4;
+            default -> -1;
+        };
+        if (length < 0 || s.length(i) != length || s.keptLength(i) != length
+                || s.connection(i).protocol() != Protocol.NINEP) {
+            return null;
+        }
+        ByteBuffer b = s.bytes(i);
+        int at = b.position();
+        if (Le.u32(b, at) != length) {
+            return null;
+        }
+        int tag = Le.u16(b, at + NinePHeader.TAG);
+        long fid = Le.u32(b, at + Tclunk.FID);
+        return switch (type) {
+            case NinePTypes.TCLUNK -> new Tclunk(tag, fid);
+            case NinePTypes.TGETATTR -> new Tgetattr(tag, fid, Le.u64(b, at + Tgetattr.REQUEST_MASK));
+            default -> new Tread(tag, fid, Le.u64(b, at + Tread.OFFSET), Le.u32(b, at + Tread.COUNT));
+        };
+    }
+
     /** Whether an error reply: only Rlerror and Rerror can decode to one ({@link NinePErrors#ecode}). */
     private static boolean errorType(int type) {
         return type == NinePTypes.RLERROR || type == NinePTypes.RERROR;
     }
 
     private void request(int i) {
-        NinePMessage m = decode(i);
+        NinePMessage m = fixedRequest(s, i);
+        if (m == null) {
+            m = decode(i);
+        }
         if (m == null) {
             return;
         }

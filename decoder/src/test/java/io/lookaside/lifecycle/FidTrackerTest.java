@@ -6,10 +6,15 @@ import io.lookaside.Samples;
 import io.lookaside.capture.CaptureException;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.LoadMonitor;
+import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.Qid;
 import io.lookaside.ninep.Rgetattr;
+import io.lookaside.ninep.Tclunk;
+import io.lookaside.ninep.Tgetattr;
+import io.lookaside.ninep.Tread;
 import io.lookaside.session.Session;
 import io.lookaside.session.SessionLoader;
+import io.lookaside.wire.ProtocolMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +35,24 @@ class FidTrackerTest {
             }
         }
         assertThat(rgetattrs).isPositive();
+    }
+
+    /** The requests read in place equal the decoder's records, and every one the decoder decodes is read in place. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a-v9fs-busybox-cachenone.pcap.gz", "c-diod-userspace.pcap.gz",
+        "a-v9fs-gccsplit-srccacheloose.pcap.gz", "d-diod-any-sll-5640.pcapng.gz"})
+    void fixedRequestIsTheDecodedRecordOfEveryMessage(String sample) throws CaptureException {
+        Session s = SessionLoader.load(Samples.path(sample), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        int read = 0;
+        for (int i = 0; i < s.size(); i++) {
+            ProtocolMessage decoded = s.message(i);
+            NinePMessage fixed = FidTracker.fixedRequest(s, i);
+            boolean fixedType = decoded instanceof Tclunk || decoded instanceof Tgetattr || decoded instanceof Tread;
+            assertThat(fixed).as("message %d", i).isEqualTo(fixedType ? decoded : null);
+            if (fixed != null) {
+                read++;
+            }
+        }
+        assertThat(read).isPositive();
     }
 }
