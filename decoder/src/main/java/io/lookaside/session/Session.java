@@ -58,13 +58,28 @@ public final class Session {
         this.size = size;
         this.cols = b.cols.snapshot();
         this.store = b.store;
-        this.segments = b.store.segments();
+        this.segments = littleEndian(b.store.segments());
         this.conversations = List.copyOf(b.conversations);
         this.connections = conversations.stream().map(c -> c.connection).toList();
         this.conversationAt = conversations.toArray(new Conversation[0]);
         this.connectionAt = connections.toArray(new Connection[0]);
         this.diagnostics = diagnostics;
         this.truncated = truncated;
+    }
+
+    /**
+     * Views of the store's segments in little-endian order, 9P's (and FUSE's on every capture we
+     * know of): the reads in place ({@link #message}'s 9P decoding, {@link #u16}, {@link #u32})
+     * then take a field with one access and no byte swap, where the default big-endian order
+     * swapped it twice (once in the buffer, once back in {@link Le}). Slices of them
+     * ({@link #bytes}) are big-endian again, as {@code slice} makes them.
+     */
+    private static java.nio.ByteBuffer[] littleEndian(java.nio.ByteBuffer[] segments) {
+        java.nio.ByteBuffer[] le = new java.nio.ByteBuffer[segments.length];
+        for (int k = 0; k < segments.length; k++) {
+            le[k] = segments[k].duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        return le;
     }
 
     /** The file this session was loaded from, as the user named it. */
