@@ -39,6 +39,7 @@ final class WhatIfEngine {
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
     private final Map<String, Boolean> applicable = new HashMap<>();
+    private final Map<List<Profile.Step>, Outcome> unions = new HashMap<>();
     private final Savings.Types types;
     private final Map<String, Long> messageCounts;
 
@@ -150,15 +151,29 @@ final class WhatIfEngine {
                 runs.add(new ProfileRun(p, null, null, Map.of(), baseWallNanos, false, remarks));
                 continue;
             }
-            Outcome union = Outcome.empty();
-            for (Profile.Step st : p.steps()) {
-                union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
-            }
+            Outcome union = union(p.steps());
             Savings savings = Savings.of(session, union, wall, types);
             Map<String, Long> predicted = TypeCounts.minus(messageCounts, types.count(withPeers(union.eliminated())));
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
         }
         return runs;
+    }
+
+    /**
+     * The union of the steps' outcomes. Profiles build on one another (cache=loose, then loose
+     * with negative dentries, …): the union of a list's first steps is kept and extended.
+     */
+    private Outcome union(List<Profile.Step> steps) {
+        if (steps.isEmpty()) {
+            return Outcome.empty();
+        }
+        Outcome known = unions.get(steps);
+        if (known == null) {
+            Profile.Step last = steps.get(steps.size() - 1);
+            known = union(steps.subList(0, steps.size() - 1)).union(at(models.get(last.modelId()), last.windowNanos()).outcome());
+            unions.put(List.copyOf(steps), known);
+        }
+        return known;
     }
 
     /** How many simulations ran (each (model, window) at most once). */
