@@ -141,6 +141,8 @@ final class FidTracker {
     }
 
     Lifecycles.NineP run() {
+        int[] answered = new int[1024];
+        int replies = 0;
         for (int i = 0; i < s.size(); i++) {
             if (conns[s.conn(i)] == null) {
                 continue;
@@ -149,11 +151,17 @@ final class FidTracker {
             if (d == Direction.REQUEST) {
                 request(i);
             } else if (d == Direction.REPLY) {
+                if (s.peer(i) >= 0) {
+                    if (replies == answered.length) {
+                        answered = Arrays.copyOf(answered, replies * 2);
+                    }
+                    answered[replies++] = i;
+                }
                 reply(i);
             }
         }
         return new Lifecycles.NineP(List.copyOf(lives), dentries.build(s.size()), msgLife, msgCreated, msgEntry,
-                entryKnown);
+                entryKnown, Arrays.copyOf(answered, replies));
     }
 
     private static boolean[] types(int... codes) {

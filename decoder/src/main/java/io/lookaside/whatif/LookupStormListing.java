@@ -63,10 +63,8 @@ final class LookupStormListing implements WhatIfModel {
         NinePKeys keys = new NinePKeys(s);
         ForeignChangesById foreign = new ForeignChangesById();
         List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep)) {
-                continue;
-            }
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
             int req = s.peer(rep);
             long now = s.tsNanos(rep);
             if (s.typeCode(req) == NinePTypes.TWALK) {

@@ -169,10 +169,8 @@ final class PositiveDentry implements WhatIfModel {
         }
 
         List<Outcome> run() {
-            for (int rep = 0; rep < s.size(); rep++) {
-                if (!NinePExchanges.answeredNineP(s, rep)) {
-                    continue;
-                }
+            for (int nth = 0; nth < l.ninePReplies(); nth++) {
+                int rep = l.ninePReply(nth);
                 int req = s.peer(rep);
                 boolean ok = NinePExchanges.succeeded(s, rep);
                 switch (s.typeCode(req)) {

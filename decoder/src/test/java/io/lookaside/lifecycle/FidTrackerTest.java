@@ -6,15 +6,19 @@ import io.lookaside.Samples;
 import io.lookaside.capture.CaptureException;
 import io.lookaside.capture.CaptureOptions;
 import io.lookaside.capture.LoadMonitor;
+import io.lookaside.capture.Protocol;
 import io.lookaside.ninep.NinePMessage;
 import io.lookaside.ninep.Qid;
 import io.lookaside.ninep.Rgetattr;
 import io.lookaside.ninep.Tclunk;
 import io.lookaside.ninep.Tgetattr;
 import io.lookaside.ninep.Tread;
+import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import io.lookaside.session.SessionLoader;
 import io.lookaside.wire.ProtocolMessage;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,5 +58,24 @@ class FidTrackerTest {
             }
         }
         assertThat(read).isPositive();
+    }
+
+    /** The answered 9P replies are every reply of a 9P connection whose request was seen, in capture order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a-v9fs-busybox-cachenone.pcap.gz", "d-diod-any-sll-5640.pcapng.gz"})
+    void ninePRepliesAreTheAnsweredNinePReplies(String sample) throws CaptureException {
+        Session s = SessionLoader.load(Samples.path(sample), CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        Lifecycles l = Lifecycles.of(s);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.direction(i) == Direction.REPLY && s.peer(i) >= 0 && s.connection(i).protocol() == Protocol.NINEP) {
+                expected.add(i);
+            }
+        }
+        List<Integer> listed = new ArrayList<>();
+        for (int k = 0; k < l.ninePReplies(); k++) {
+            listed.add(l.ninePReply(k));
+        }
+        assertThat(listed).isNotEmpty().isEqualTo(expected);
     }
 }
