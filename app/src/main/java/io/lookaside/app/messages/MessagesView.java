@@ -5,8 +5,12 @@ import io.lookaside.app.messages.MessagesViewModel.RowKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -60,6 +64,8 @@ public final class MessagesView extends BorderPane {
     private final HBox goToBar;
     private final TableView<Integer> table = new TableView<>();
     private TableRows tableRows;
+    /** Counts the sessions shown; the table's cells take their text again when it changes. */
+    private final LongProperty redrawn = new SimpleLongProperty();
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -210,9 +216,19 @@ public final class MessagesView extends BorderPane {
         }
         table.getColumns().get(Column.KEY.ordinal()).textProperty().bind(vm.keyTitleProperty());
         table.setRowFactory(t -> new TableRow<>() {
+            private final InvalidationListener redraw = o -> style(getItem(), isEmpty());
+
+            {
+                redrawn.addListener(new WeakInvalidationListener(redraw));
+            }
+
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
+                style(item, empty);
+            }
+
+            private void style(Integer item, boolean empty) {
                 RowKind kind = empty || item == null ? RowKind.NORMAL : vm.rowKind(item);
                 pseudoClassStateChanged(ERROR, kind == RowKind.ERROR);
                 pseudoClassStateChanged(ORPHAN, kind == RowKind.ORPHAN);
@@ -238,8 +254,11 @@ public final class MessagesView extends BorderPane {
             }
             showSelected();
         });
-        // A newer prefix of a loading capture may have answered a request on show: redraw the rows on show.
-        vm.sessionProperty().addListener((o, was, now) -> table.refresh());
+        // A newer prefix of a loading capture may have answered a request on show: the cells on
+        // show take their text again. Not TableView.refresh(), which throws every cell away and
+        // builds new ones (skins, CSS) for each prefix: that was most of the FX thread's work
+        // while a big capture loads.
+        vm.sessionProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.goToPeer();
@@ -301,9 +320,19 @@ public final class MessagesView extends BorderPane {
         col.setReorderable(true);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         col.setCellFactory(x -> new TableCell<>() {
+            private final InvalidationListener redraw = o -> show(getItem(), isEmpty());
+
+            {
+                redrawn.addListener(new WeakInvalidationListener(redraw));
+            }
+
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
+                show(item, empty);
+            }
+
+            private void show(Integer item, boolean empty) {
                 setText(empty || item == null ? null : vm.cell(c, item));
             }
         });

@@ -1,11 +1,14 @@
 package io.lookaside.app.workbench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +43,21 @@ public final class TaskRunner implements AutoCloseable {
     public interface PartialJob<T> {
         T run(TaskContext context, Consumer<? super T> partial) throws Exception;
     }
+
+    /**
+     * Progress reaches the FX thread at most this often: a progress bar needs no more, and each
+     * publication is a pulse (CSS, layout, rendering) that a loader on two cores pays for.
+     */
+    static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
+    /**
+     * A partial result is handed over no sooner than this many times the FX thread's CPU time
+     * since the previous hand-over after it: the FX thread spends at most about a fifth of its
+     * time on partial results (their layouts come in the pulse after each), however costly they
+     * get (the table's layouts grow with the rows above the scroll position), and the job that
+     * makes them keeps the rest of the machine.
+     */
+    static final int PARTIAL_PACE = 4;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Executor fx;
     private final ScheduledThreadPoolExecutor workers;
@@ -118,7 +136,7 @@ public final class TaskRunner implements AutoCloseable {
             return this;
         }
 
-        /** Receives progress in [0, 1] on the FX thread. */
+        /** Receives progress in [0, 1] on the FX thread, the newest, at most every {@link #PROGRESS_EVERY}. */
         public Submission<T> onProgress(DoubleConsumer c) {
             this.onProgress = c;
             return this;
@@ -127,8 +145,10 @@ public final class TaskRunner implements AutoCloseable {
         /**
          * Receives the latest partial result on the FX thread, while this task is the latest of
          * its key and has not published its result: at most one hand-over is pending at a time,
-         * and it carries whichever partial result is newest when it runs, so a job that hands
-         * them over faster than the FX thread takes them never floods it.
+         * it carries whichever partial result is newest when it runs, and it runs no sooner than
+         * {@link #PARTIAL_PACE} times the FX thread's CPU time between the two previous
+         * hand-overs after the previous one, so a job that hands them over faster than the FX
+         * thread takes them never floods it. The newest is always handed over in the end.
          */
         public Submission<T> onPartial(Consumer<? super T> c) {
             this.onPartial = c;
@@ -172,8 +192,15 @@ public final class TaskRunner implements AutoCloseable {
         private volatile Future<?> future;
         private final AtomicLong progressBits = new AtomicLong();
         private final AtomicBoolean progressQueued = new AtomicBoolean();
-        /** The partial result waiting for the FX thread; non-null exactly while a hand-over is queued. */
+        /** System.nanoTime() before which no progress is published. */
+        private volatile long nextProgressAt = System.nanoTime();
+        /** The newest partial result not yet handed over. */
         private final AtomicReference<T> partial = new AtomicReference<>();
+        private final AtomicBoolean partialQueued = new AtomicBoolean();
+        /** System.nanoTime() before which no partial result is handed over. */
+        private volatile long nextPartialAt = System.nanoTime();
+        /** The FX thread's CPU time at the previous hand-over, or -1 before the first. FX thread only. */
+        private long fxCpuAtPartial = -1;
 
         Ticket(Submission<T> s) {
             this.s = s;
@@ -193,12 +220,14 @@ public final class TaskRunner implements AutoCloseable {
             return cancelled;
         }
 
+        /** On the worker: replaces the progress not yet published, and queues its publication if none is. */
         @Override
         public void progress(long done, long total) {
             double p = total <= 0 ? 0 : Math.min(1.0, Math.max(0.0, (double) done / total));
             progressBits.set(Double.doubleToRawLongBits(p));
             if (progressQueued.compareAndSet(false, true)) {
-                fx.execute(() -> {
+                onFxAt(nextProgressAt, () -> {
+                    nextProgressAt = System.nanoTime() + PROGRESS_EVERY.toNanos();
                     progressQueued.set(false);
                     if (isLatest()) {
                         s.onProgress.accept(Double.longBitsToDouble(progressBits.get()));
@@ -207,15 +236,45 @@ public final class TaskRunner implements AutoCloseable {
             }
         }
 
-        /** On the worker: replaces the pending partial result, and queues a hand-over if none is. */
+        /** On the worker: replaces the partial result not yet handed over, and queues its hand-over if none is. */
         private void partial(T value) {
-            if (partial.getAndSet(Objects.requireNonNull(value)) == null) {
-                fx.execute(() -> {
-                    T latestValue = partial.getAndSet(null);
-                    if (latestValue != null && isLatest()) {
-                        s.onPartial.accept(latestValue);
-                    }
-                });
+            partial.set(Objects.requireNonNull(value));
+            queueHandOver();
+        }
+
+        /** Queues the hand-over of the partial result not yet handed over, if any, at the pace's time. */
+        private void queueHandOver() {
+            if (partial.get() != null && partialQueued.compareAndSet(false, true)) {
+                onFxAt(nextPartialAt, this::handOver);
+            }
+        }
+
+        /** On the FX thread: hands over the newest partial result and sets when the next may come. */
+        private void handOver() {
+            long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            T latestValue = partial.getAndSet(null);
+            if (latestValue != null && isLatest()) {
+                s.onPartial.accept(latestValue);
+            }
+            // What the FX thread did since the previous hand-over: that one's layouts and cells, and whatever else.
+            long spent = cpu < 0 || fxCpuAtPartial < 0 ? 0 : cpu - fxCpuAtPartial;
+            fxCpuAtPartial = cpu;
+            nextPartialAt = System.nanoTime() + PARTIAL_PACE * spent;
+            partialQueued.set(false);
+            queueHandOver(); // one that came while this ran
+        }
+
+        /** Runs {@code r} on the FX thread, at once or once System.nanoTime() reaches {@code at}. */
+        private void onFxAt(long at, Runnable r) {
+            long wait = at - System.nanoTime();
+            if (wait <= 0) {
+                fx.execute(r);
+                return;
+            }
+            try {
+                workers.schedule(() -> fx.execute(r), wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // The runner was closed: the window is gone, nothing is published any more.
             }
         }
 

@@ -174,6 +174,71 @@ class TaskRunnerTest {
     }
 
     @Test
+    void progressReachesTheFxExecutorAtMostEveryProgressEvery() throws Exception {
+        List<Long> publishedAt = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        runner.task("k", ctx -> {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(450);
+            for (long i = 0; System.nanoTime() < end; i++) {
+                ctx.progress(i, Long.MAX_VALUE);
+                Thread.sleep(1);
+            }
+            return "done";
+        }).onProgress(p -> publishedAt.add(System.nanoTime())).onSuccess(results::add).start();
+
+        fx.runUntil(() -> !results.isEmpty());
+
+        assertThat(publishedAt).hasSizeGreaterThanOrEqualTo(2);
+        for (int k = 1; k < publishedAt.size(); k++) {
+            assertThat(publishedAt.get(k) - publishedAt.get(k - 1))
+                    .isGreaterThanOrEqualTo(TaskRunner.PROGRESS_EVERY.toNanos() - TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    @Test
+    void onPartialWaitsAfterAHandOverPaceTimesTheFxThreadsCpuTimeBetweenTheTwoBefore() throws Exception {
+        long burn = TimeUnit.MILLISECONDS.toNanos(20);
+        List<long[]> handOvers = new ArrayList<>(); // value, started, ended (System.nanoTime())
+        runner.<Long>partialTask("k", (ctx, partial) -> {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);
+            for (long i = 0; System.nanoTime() < end; i++) {
+                partial.accept(i);
+                Thread.sleep(2);
+            }
+            // The newest partial result reaches the FX thread even when the job hands over no more.
+            partial.accept(-1L);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (handOvers.stream().noneMatch(h -> h[0] == -1) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return -2L;
+        }).onPartial(v -> {
+            long started = System.nanoTime();
+            // A costly hand-over: the table's layout after a prefix, on the FX thread's CPU.
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            while (threads.getCurrentThreadCpuTime() - cpu0 < burn) {
+                Thread.onSpinWait();
+            }
+            synchronized (handOvers) {
+                handOvers.add(new long[] {v, started, System.nanoTime()});
+            }
+        }).start();
+
+        fx.runUntil(() -> {
+            synchronized (handOvers) {
+                return handOvers.stream().anyMatch(h -> h[0] == -1);
+            }
+        });
+
+        assertThat(handOvers).hasSizeGreaterThanOrEqualTo(3);
+        // From the third on, a hand-over waited at least PACE times the 20 ms of CPU the one before the previous burnt.
+        for (int k = 2; k < handOvers.size(); k++) {
+            assertThat(handOvers.get(k)[1] - handOvers.get(k - 1)[2]).isGreaterThanOrEqualTo(TaskRunner.PARTIAL_PACE * burn);
+        }
+    }
+
+    @Test
     void onPartialHandsTheFxThreadOnlyTheNewestPartialResultPending() throws Exception {
         List<String> seen = new ArrayList<>();
         CountDownLatch handed = new CountDownLatch(1);

@@ -2,12 +2,17 @@ package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.CaptureViewModel;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.capture.LoadMonitor;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -42,6 +47,8 @@ public final class WorkbenchLoadTiming {
     private volatile long loaderCpu;
     private volatile long loaderWall;
     private volatile int handed;
+    private volatile int progressCalls;
+    private int pulses;
 
     /** A plain main class: the JavaFX launcher refuses an Application subclass on the classpath. */
     public static void main(String[] args) {
@@ -67,7 +74,19 @@ public final class WorkbenchLoadTiming {
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             try {
-                return CaptureViewModel.Loader.DEFAULT.load(f, monitor, p -> {
+                LoadMonitor counted = new LoadMonitor() {
+                    @Override
+                    public void progress(long done, long total) {
+                        progressCalls++;
+                        monitor.progress(done, total);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.cancelled();
+                    }
+                };
+                return CaptureViewModel.Loader.DEFAULT.load(f, counted, p -> {
                     handed++;
                     prefixes.accept(p);
                 });
@@ -79,6 +98,9 @@ public final class WorkbenchLoadTiming {
         TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
         stage.getScene().addPostLayoutPulseListener(() -> {
             long now = System.nanoTime();
+            if (opened > 0 && complete < 0) {
+                pulses++;
+            }
             if (firstRows < 0 && firstVisibleCellHasText(table)) {
                 firstRows = now - opened;
                 firstRowCount = table.getItems().size();
@@ -98,15 +120,25 @@ public final class WorkbenchLoadTiming {
             probe.start();
             Thread.sleep(1500); // the window settles
             probe.phase("open");
+            CpuSnapshot before = CpuSnapshot.take();
             fx(() -> {
                 opened = System.nanoTime();
                 vm.open(file);
             });
+            await(() -> firstRows >= 0 || complete >= 0, 120);
+            probe.phase("loading"); // from the first rows drawn to the last
             await(() -> complete >= 0, 120);
+            CpuSnapshot.take().printSince(before);
             report("open → first rows drawn", firstRows, " (" + firstRowCount + " rows then)");
             report("open → every row in the table (load complete)", complete, "");
-            System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over; GC so far %d ms%n",
-                    loaderWall / 1e6, loaderCpu / 1e6, handed, gcMillis());
+            System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over, %d progress reports;"
+                    + " %d pulses while loading; GC so far %d ms%n",
+                    loaderWall / 1e6, loaderCpu / 1e6, handed, progressCalls, onFxInt(() -> pulses), gcMillis());
+            if (Boolean.getBoolean("timing.loadOnly")) {
+                probe.phase("end");
+                probe.print();
+                return;
+            }
             probe.phase("analysis");
             long a0 = System.nanoTime();
             await(() -> onFx(() -> vm.analysis().resultProperty().get() != null), 300);
@@ -169,6 +201,51 @@ public final class WorkbenchLoadTiming {
                 steps + 1, total / 1e6 / (steps + 1), worst / 1e6);
     }
 
+    /**
+     * CPU time of the process and of each thread, to tell where the load's wall time went: the
+     * loading thread, the FX thread (the layouts), the renderer, the collector or the JIT
+     * compilers. Read from Linux's {@code /proc/self/task} (which, unlike the JVM's thread
+     * bean, also lists the collector's and the compilers' threads); empty elsewhere.
+     */
+    private record CpuSnapshot(Map<String, Long> threads) {
+        private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static CpuSnapshot take() {
+            Map<String, Long> t = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[#0-9]+$", "").strip(); // one entry per kind: "GC Thread", "C2 CompilerThre"
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        t.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum); // utime, stime
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while we listed it
+                    }
+                }
+            } catch (IOException notLinux) {
+                return new CpuSnapshot(Map.of());
+            }
+            return new CpuSnapshot(t);
+        }
+
+        void printSince(CpuSnapshot before) {
+            long total = 0;
+            StringBuilder b = new StringBuilder();
+            var spent = threads.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.threads.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .toList();
+            for (var e : spent) {
+                total += e.getValue();
+                b.append(String.format(Locale.ROOT, " %s %.0f,", e.getKey(), e.getValue() * TICK_MS));
+            }
+            System.out.printf(Locale.ROOT, "  CPU meanwhile: %.0f ms, by thread (ms):%s%n", total * TICK_MS, b);
+        }
+    }
+
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
@@ -226,7 +303,7 @@ public final class WorkbenchLoadTiming {
     /** How long a no-op posted to the FX thread waits to run, per phase. */
     private static final class Probe extends Thread {
         private final List<String> phases = new ArrayList<>();
-        private final List<long[]> stats = new ArrayList<>(); // max, count, over 50 ms, over 100 ms
+        private final List<long[]> stats = new ArrayList<>(); // max, count, over 50 ms, over 100 ms, phase start, max's start
         private volatile int current = -1;
 
         Probe() {
@@ -236,7 +313,7 @@ public final class WorkbenchLoadTiming {
 
         synchronized void phase(String name) {
             phases.add(name);
-            stats.add(new long[4]);
+            stats.add(new long[] {0, 0, 0, 0, System.nanoTime(), 0});
             current = phases.size() - 1;
         }
 
@@ -244,13 +321,17 @@ public final class WorkbenchLoadTiming {
         public void run() {
             while (true) {
                 try {
+                    int phase = current; // a wait counts in the phase it began in
                     long t0 = System.nanoTime();
                     fx(() -> { });
                     long waited = System.nanoTime() - t0;
                     synchronized (this) {
-                        if (current >= 0) {
-                            long[] s = stats.get(current);
-                            s[0] = Math.max(s[0], waited);
+                        if (phase >= 0) {
+                            long[] s = stats.get(phase);
+                            if (waited > s[0]) {
+                                s[0] = waited;
+                                s[5] = t0 - s[4];
+                            }
                             s[1]++;
                             s[2] += waited > 50_000_000 ? 1 : 0;
                             s[3] += waited > 100_000_000 ? 1 : 0;
@@ -267,8 +348,8 @@ public final class WorkbenchLoadTiming {
             System.out.println("FX thread: longest wait of a no-op posted every 5 ms, per phase");
             for (int i = 0; i < phases.size() - 1; i++) {
                 long[] s = stats.get(i);
-                System.out.printf(Locale.ROOT, "  %-16s longest %6.1f ms  (%d probes, %d over 50 ms, %d over 100 ms)%n",
-                        phases.get(i), s[0] / 1e6, s[1], s[2], s[3]);
+                System.out.printf(Locale.ROOT, "  %-16s longest %6.1f ms at +%.0f ms (%d probes, %d over 50 ms, %d over 100 ms)%n",
+                        phases.get(i), s[0] / 1e6, s[5] / 1e6, s[1], s[2], s[3]);
             }
         }
     }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.Samples;
 import io.lookaside.app.testing.PacedLoader;
+import io.lookaside.app.messages.MessagesViewModel;
 import io.lookaside.app.testing.WorkbenchPage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
@@ -102,6 +105,49 @@ class WorkbenchLoadingTest {
         assertThat(page.selectedMessage()).isEqualTo(row);
         assertThat(firstVisibleRow(robot)).isEqualTo(top);
         assertThat(page.detailFields()).containsEntry("frame", Long.toString(vm.messages().sessionProperty().get().frame(row)));
+    }
+
+    @Test
+    void theRowsOnShowStayAndTakeTheirTextFromEachNewPrefix(FxRobot robot) throws Exception {
+        WorkbenchPage page = openAndWaitForFirstRows(robot);
+        int shown = page.rowCount();
+        // The last rows read: requests there wait for replies that the next prefix brings.
+        robot.interact(() -> page.table().scrollTo(shown - 1));
+        VirtualFlow<?> flow = (VirtualFlow<?>) page.table().lookup(".virtual-flow");
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        List<IndexedCell<?>> before = visibleRows(flow, first, last);
+
+        loader.next();
+        page.waitUntil(() -> page.rowCount() > shown);
+        robot.interact(() -> { });
+
+        // Not rebuilt for each prefix (TableView.refresh() makes new rows, cells, skins and CSS) ...
+        assertThat(visibleRows(flow, first, last)).hasSize(last - first + 1).containsExactlyElementsOf(before);
+        // ... and each cell shows its message as the newer prefix has it.
+        MessagesViewModel m = vm.messages();
+        int checked = 0;
+        for (IndexedCell<?> row : before) {
+            for (var node : row.getChildrenUnmodifiable()) {
+                if (node instanceof TableCell<?, ?> c && c.getItem() instanceof Integer message) {
+                    String column = c.getTableColumn().getId().substring("column-".length()).toUpperCase(Locale.ROOT);
+                    assertThat(c.getText()).isEqualTo(m.cell(MessagesViewModel.Column.valueOf(column), message));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(MessagesViewModel.Column.values().length * (last - first + 1));
+    }
+
+    private static List<IndexedCell<?>> visibleRows(VirtualFlow<?> flow, int first, int last) {
+        List<IndexedCell<?>> rows = new ArrayList<>();
+        for (int i = first; i <= last; i++) {
+            IndexedCell<?> row = flow.getVisibleCell(i);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     @Test
