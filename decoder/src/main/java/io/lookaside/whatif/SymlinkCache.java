@@ -74,7 +74,7 @@ final class SymlinkCache implements WhatIfModel {
         int[] uses = null;
         FileIds files = new FileIds(s, l);
         FileValues versions = new FileValues();
-        ForeignFiles foreign = new ForeignFiles();
+        ForeignChangesById foreign = new ForeignChangesById();
         for (int nth = 0; nth < l.ninePReplies(); nth++) {
             int rep = l.ninePReply(nth);
             if (!NinePExchanges.succeeded(s, rep)) {
