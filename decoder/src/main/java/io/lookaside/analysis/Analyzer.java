@@ -63,7 +63,7 @@ public final class Analyzer {
         Savings.Types types = facts.types();
         Map<String, Long> counts = facts.counts();
         WhatIfEngine engine = new WhatIfEngine(session, lifecycles, models, wall, types, counts);
-        List<WhatIfRun> runs = engine.sweeps();
+        List<WhatIfRun> runs = engine.sweeps(profiles);
         List<ProfileRun> profileRuns = engine.profiles(profiles);
         Map<String, WhatIfRun> byId = new LinkedHashMap<>();
         runs.forEach(r -> byId.put(r.model().id(), r));

@@ -10,6 +10,7 @@ import io.lookaside.whatif.WallClock;
 import io.lookaside.whatif.WhatIfModel;
 import io.lookaside.whatif.Windows;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class WhatIfEngine {
     private final long baseWallNanos;
     private final Map<String, WindowResult> done = new HashMap<>();
     private final Map<String, Boolean> applicable = new HashMap<>();
+    private final Map<List<Profile.Step>, Outcome> unions = new HashMap<>();
     private final Savings.Types types;
     private final Map<String, Long> messageCounts;
 
@@ -66,9 +68,20 @@ final class WhatIfEngine {
     /**
      * Every model of the capture's protocols over the sweep, in the order given; a model that
      * cannot run on this capture (its {@code applicable} says so) is listed with its remarks only.
+     * The windows the given profiles' steps ask for are simulated in the same call as the
+     * sweep's (one pass of each model), for {@link #profiles} to find.
      */
-    List<WhatIfRun> sweeps() {
-        simulateAll(models.values().stream().filter(this::applicable).toList());
+    List<WhatIfRun> sweeps(List<Profile> profiles) {
+        Map<String, List<Long>> extra = new HashMap<>();
+        for (Profile p : runnable(profiles)) {
+            for (Profile.Step st : p.steps()) {
+                WhatIfModel m = models.get(st.modelId());
+                if (applicable(m)) {
+                    extra.computeIfAbsent(m.id(), id -> new ArrayList<>()).add(st.windowNanos());
+                }
+            }
+        }
+        simulateAll(models.values().stream().filter(this::applicable).toList(), extra);
         List<WhatIfRun> runs = new ArrayList<>();
         for (WhatIfModel m : models.values()) {
             List<WindowResult> sweep = new ArrayList<>();
@@ -84,14 +97,16 @@ final class WhatIfEngine {
     }
 
     /**
-     * Simulates every (model, window) of the sweep not simulated yet: one job per model, all its
-     * windows in one call (a model may then decode each message once for all of them), the jobs
-     * in parallel.
+     * Simulates every (model, window) of the sweep and of {@code extra} (windows by model id)
+     * not simulated yet: one job per model, all its windows in one call (a model may then decode
+     * each message once for all of them), the jobs in parallel.
      */
-    private void simulateAll(List<WhatIfModel> sweep) {
+    private void simulateAll(List<WhatIfModel> sweep, Map<String, List<Long>> extra) {
         Map<String, WindowResult> results = new ConcurrentHashMap<>();
         sweep.parallelStream().forEach(m -> {
-            List<Long> keys = Windows.SWEEP.stream().map(w -> keyOf(m, w)).distinct()
+            List<Long> windows = new ArrayList<>(Windows.SWEEP);
+            windows.addAll(extra.getOrDefault(m.id(), List.of()));
+            List<Long> keys = windows.stream().map(w -> keyOf(m, w)).distinct()
                     .filter(k -> !done.containsKey(m.id() + '@' + k)).toList();
             if (keys.isEmpty()) {
                 return;
@@ -105,6 +120,14 @@ final class WhatIfEngine {
         done.putAll(results);
     }
 
+    /** The profiles of a protocol of the capture whose models all exist here. */
+    private List<Profile> runnable(List<Profile> profiles) {
+        Set<Protocol> present = protocols(session);
+        return profiles.stream()
+                .filter(p -> present.contains(p.protocol()) && p.steps().stream().allMatch(st -> models.containsKey(st.modelId())))
+                .toList();
+    }
+
     private boolean applicable(WhatIfModel m) {
         return applicable.computeIfAbsent(m.id(), id -> m.applicable(session));
     }
@@ -115,12 +138,8 @@ final class WhatIfEngine {
      * remove a request together with its reply, whichever of the two a model marked.
      */
     List<ProfileRun> profiles(List<Profile> profiles) {
-        Set<Protocol> present = protocols(session);
         List<ProfileRun> runs = new ArrayList<>();
-        for (Profile p : profiles) {
-            if (!present.contains(p.protocol()) || !p.steps().stream().allMatch(st -> models.containsKey(st.modelId()))) {
-                continue;
-            }
+        for (Profile p : runnable(profiles)) {
             List<String> remarks = new ArrayList<>();
             boolean all = true;
             for (Profile.Step st : p.steps()) {
@@ -132,15 +151,29 @@ final class WhatIfEngine {
                 runs.add(new ProfileRun(p, null, null, Map.of(), baseWallNanos, false, remarks));
                 continue;
             }
-            Outcome union = Outcome.empty();
-            for (Profile.Step st : p.steps()) {
-                union = union.union(at(models.get(st.modelId()), st.windowNanos()).outcome());
-            }
+            Outcome union = union(p.steps());
             Savings savings = Savings.of(session, union, wall, types);
             Map<String, Long> predicted = TypeCounts.minus(messageCounts, types.count(withPeers(union.eliminated())));
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
         }
         return runs;
+    }
+
+    /**
+     * The union of the steps' outcomes. Profiles build on one another (cache=loose, then loose
+     * with negative dentries, …): the union of a list's first steps is kept and extended.
+     */
+    private Outcome union(List<Profile.Step> steps) {
+        if (steps.isEmpty()) {
+            return Outcome.empty();
+        }
+        Outcome known = unions.get(steps);
+        if (known == null) {
+            Profile.Step last = steps.get(steps.size() - 1);
+            known = union(steps.subList(0, steps.size() - 1)).union(at(models.get(last.modelId()), last.windowNanos()).outcome());
+            unions.put(List.copyOf(steps), known);
+        }
+        return known;
     }
 
     /** How many simulations ran (each (model, window) at most once). */
@@ -163,14 +196,25 @@ final class WhatIfEngine {
         return new WindowResult(key, o, Savings.of(session, o, wall, types));
     }
 
+    /** The eliminated messages and their peers (a model may mark either side of an exchange). */
     private BitSet withPeers(BitSet eliminated) {
-        BitSet all = (BitSet) eliminated.clone();
-        for (int i = eliminated.nextSetBit(0); i >= 0 && i < session.size(); i = eliminated.nextSetBit(i + 1)) {
-            int p = session.peer(i);
-            if (p >= 0) {
-                all.set(p);
+        int size = session.size();
+        long[] marked = eliminated.toLongArray();
+        long[] all = Arrays.copyOf(marked, Math.max(marked.length, (size + 63) >>> 6));
+        for (int w = 0; w < marked.length; w++) {
+            long word = marked[w];
+            while (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (i >= size) {
+                    break;
+                }
+                int p = session.peer(i);
+                if (p >= 0) {
+                    all[p >>> 6] |= 1L << p;
+                }
             }
         }
-        return all;
+        return BitSet.valueOf(all);
     }
 }

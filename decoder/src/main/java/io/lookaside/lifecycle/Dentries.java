@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,36 +29,51 @@ public final class Dentries {
         }
     }
 
-    /** The dentry-cache key of a lookup: dir is a qid.path when byQid, else a path id. */
-    record Key(int conn, boolean byQid, long dir, String name) {
-    }
-
     private final List<Lookup> all;
+    private final Lookup[] lookups;
+    /**
+     * Per lookup: the dense id of its dentry-cache key (connection, directory identity, name),
+     * the directory a qid.path when it was known, else a path id. Two lookups have the same id
+     * exactly when their keys are equal.
+     */
+    private final int[] keyOf;
+    private final int keys;
     private final int[] firstAt;
     private final int[] countAt;
     /** Built on first use ({@link #lookups(String)}): the report never asks for it. */
     private volatile Map<String, List<Lookup>> byPath;
     private final List<NegativeRepeat> repeats;
 
-    private Dentries(List<Lookup> all, List<Key> keys, int messages) {
+    private Dentries(List<Lookup> all, int[] keyOf, int keys, int messages) {
         this.all = Collections.unmodifiableList(all);
+        this.lookups = all.toArray(new Lookup[0]);
+        this.keyOf = keyOf;
+        this.keys = keys;
         this.firstAt = new int[messages];
         this.countAt = new int[messages];
         Arrays.fill(firstAt, -1);
-        Map<Key, int[]> negatives = new LinkedHashMap<>();
-        for (int k = 0; k < all.size(); k++) {
-            Lookup l = all.get(k);
+        // Negative lookups per key, the keys in the order of their first negative lookup.
+        int[] negatives = new int[keys];
+        int[] firstNegative = new int[keys];
+        int[] order = new int[keys];
+        int distinct = 0;
+        for (int k = 0; k < lookups.length; k++) {
+            Lookup l = lookups[k];
             at(l.request(), k);
             at(l.reply(), k);
             if (l.negative()) {
-                int first = k;
-                negatives.computeIfAbsent(keys.get(k), x -> new int[] {0, first})[0]++;
+                int key = keyOf[k];
+                if (negatives[key]++ == 0) {
+                    firstNegative[key] = k;
+                    order[distinct++] = key;
+                }
             }
         }
         List<NegativeRepeat> r = new ArrayList<>();
-        for (Map.Entry<Key, int[]> e : negatives.entrySet()) {
-            Lookup first = all.get(e.getValue()[1]);
-            r.add(new NegativeRepeat(first.path(), first.conn(), e.getValue()[0], first.request()));
+        for (int d = 0; d < distinct; d++) {
+            int key = order[d];
+            Lookup first = lookups[firstNegative[key]];
+            r.add(new NegativeRepeat(first.path(), first.conn(), negatives[key], first.request()));
         }
         r.sort(Comparator.comparingInt(NegativeRepeat::lookups).reversed()
                 .thenComparing(NegativeRepeat::path));
@@ -84,6 +98,34 @@ public final class Dentries {
             return List.of();
         }
         return all.subList(firstAt[i], firstAt[i] + countAt[i]);
+    }
+
+    /** The first lookup (an index into {@link #all()}) of the walk of message {@code i}, or -1 when it made none. */
+    public int first(int i) {
+        return i < 0 || i >= firstAt.length ? -1 : firstAt[i];
+    }
+
+    /** How many lookups the walk of message {@code i} made: they follow {@link #first(int)}. */
+    public int count(int i) {
+        return i < 0 || i >= countAt.length ? 0 : countAt[i];
+    }
+
+    /** Lookup {@code k} of {@link #all()}, without a list view. */
+    public Lookup get(int k) {
+        return lookups[k];
+    }
+
+    /**
+     * The dense id (0 to {@link #keys()} - 1) of lookup {@code k}'s dentry-cache key: (connection,
+     * directory, name), the directory by qid.path when the capture showed it, else by path.
+     */
+    public int key(int k) {
+        return keyOf[k];
+    }
+
+    /** How many distinct dentry-cache keys the lookups have. */
+    public int keys() {
+        return keys;
     }
 
     /** Every lookup of this path (relative to the attach root, as {@link Lifecycles#path(int)} shows it). */
@@ -133,19 +175,42 @@ public final class Dentries {
         return repeats;
     }
 
-    /** Collects lookups during the fid pass. */
+    /** Collects lookups during the fid pass and gives each its key id. */
     static final class Builder {
         private final List<Lookup> all = new ArrayList<>();
-        private final List<Key> keys = new ArrayList<>();
+        private int[] keyOf = new int[256];
+        /** Per connection and kind of directory (by qid, by path): (directory, name) to key id. */
+        private NameMap[] ids = new NameMap[0];
+        private int keys;
 
-        /** A lookup, with its key when it is negative (only negative lookups are grouped by key). */
-        void add(Lookup l, Key key) {
+        /** A lookup of {@code name} in {@code dir} of connection {@code conn}: a qid.path when byQid, else a path id. */
+        void add(Lookup l, int conn, boolean byQid, long dir, String name) {
+            int slot = conn * 2 + (byQid ? 1 : 0);
+            if (slot >= ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(slot + 1, ids.length * 2));
+            }
+            NameMap m = ids[slot];
+            if (m == null) {
+                m = ids[slot] = new NameMap();
+            }
+            int at = m.find(dir, name);
+            int key;
+            if (at >= 0) {
+                key = (int) m.value(at);
+            } else {
+                key = keys++;
+                m.put(dir, name, key);
+            }
+            int k = all.size();
+            if (k == keyOf.length) {
+                keyOf = Arrays.copyOf(keyOf, k * 2);
+            }
+            keyOf[k] = key;
             all.add(l);
-            keys.add(key);
         }
 
         Dentries build(int messages) {
-            return new Dentries(all, keys, messages);
+            return new Dentries(all, Arrays.copyOf(keyOf, all.size()), keys, messages);
         }
     }
 }

@@ -2,8 +2,11 @@ package io.lookaside.lifecycle;
 
 import io.lookaside.capture.Protocol;
 import io.lookaside.ninep.NinePMessage;
+import io.lookaside.ninep.NinePHeader;
 import io.lookaside.ninep.NinePTypes;
 import io.lookaside.ninep.Qid;
+import io.lookaside.wire.Le;
+import java.nio.ByteBuffer;
 import io.lookaside.ninep.Rattach;
 import io.lookaside.ninep.Rauth;
 import io.lookaside.ninep.Rcreate;
@@ -74,11 +77,15 @@ final class FidTracker {
             NinePTypes.TCREATE, NinePTypes.TMKDIR, NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TLINK,
             NinePTypes.TUNLINKAT, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE, NinePTypes.TGETATTR,
             NinePTypes.TRENAME, NinePTypes.TRENAMEAT);
-    /** Request types whose successful reply is read for more than being one (a qid, Rwalk's qids). */
+    /** size[4] type[1] tag[2] valid[8] qid[13] mode[4] … data_version[8] (9P2000.L getattr). */
+    private static final int RGETATTR_LENGTH = Rgetattr.DATA_VERSION + 8;
+    /**
+     * Request types whose successful reply is decoded to be read (a qid, Rwalk's qids); an
+     * Rgetattr's qid is read in place ({@link #rgetattrQid(Session, int)}).
+     */
     private static final boolean[] REPLY_READ = types(NinePTypes.TWALK, NinePTypes.TATTACH, NinePTypes.TAUTH,
             NinePTypes.TLOPEN, NinePTypes.TOPEN, NinePTypes.TLCREATE, NinePTypes.TCREATE, NinePTypes.TMKDIR,
-            NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE,
-            NinePTypes.TGETATTR);
+            NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE);
 
     private final Session s;
     private final PathTable paths;
@@ -134,6 +141,8 @@ final class FidTracker {
     }
 
     Lifecycles.NineP run() {
+        int[] answered = new int[1024];
+        int replies = 0;
         for (int i = 0; i < s.size(); i++) {
             if (conns[s.conn(i)] == null) {
                 continue;
@@ -142,11 +151,17 @@ final class FidTracker {
             if (d == Direction.REQUEST) {
                 request(i);
             } else if (d == Direction.REPLY) {
+                if (s.peer(i) >= 0) {
+                    if (replies == answered.length) {
+                        answered = Arrays.copyOf(answered, replies * 2);
+                    }
+                    answered[replies++] = i;
+                }
                 reply(i);
             }
         }
         return new Lifecycles.NineP(List.copyOf(lives), dentries.build(s.size()), msgLife, msgCreated, msgEntry,
-                entryKnown);
+                entryKnown, Arrays.copyOf(answered, replies));
     }
 
     private static boolean[] types(int... codes) {
@@ -174,13 +189,66 @@ final class FidTracker {
         return decode(req);
     }
 
+    /**
+     * The qid of reply {@code i} when it is an Rgetattr that decodes (its type, a size field equal
+     * to its length, and exactly the fixed layout size[4] Rgetattr tag[2] valid[8] qid[13] … of
+     * 9P2000.L), read in place: its only field the fids need, without decoding the 21 others.
+     */
+    static Qid rgetattrQid(Session s, int i) {
+        if (s.typeCode(i) != NinePTypes.RGETATTR || s.length(i) != RGETATTR_LENGTH
+                || s.keptLength(i) != RGETATTR_LENGTH || s.connection(i).protocol() != Protocol.NINEP) {
+            return null;
+        }
+        ByteBuffer b = s.bytes(i);
+        int at = b.position();
+        if (Le.u32(b, at) != RGETATTR_LENGTH) {
+            return null;
+        }
+        return new Qid(Le.u8(b, at + Rgetattr.QID), Le.u32(b, at + Rgetattr.QID + 1), Le.u64(b, at + Rgetattr.QID + 5));
+    }
+
+    /**
+     * Request {@code i} as the decoder would decode it when it is one of the fixed-size requests
+     * most fid uses are (Tclunk, Tgetattr, Tread: size[4] type[1] tag[2] fid[4] and fixed fields),
+     * read in place: they decode exactly when their length is the layout's and their size field
+     * says so. Null for any other message, which is decoded.
+     */
+    static NinePMessage fixedRequest(Session s, int i) {
+        int type = s.typeCode(i);
+        int length = switch (type) {
+            case NinePTypes.TCLUNK -> Tclunk.FID + 4;
+            case NinePTypes.TGETATTR -> Tgetattr.REQUEST_MASK + 8;
+            case NinePTypes.TREAD -> Tread.COUNT + 4;
+            default -> -1;
+        };
+        if (length < 0 || s.length(i) != length || s.keptLength(i) != length
+                || s.connection(i).protocol() != Protocol.NINEP) {
+            return null;
+        }
+        ByteBuffer b = s.bytes(i);
+        int at = b.position();
+        if (Le.u32(b, at) != length) {
+            return null;
+        }
+        int tag = Le.u16(b, at + NinePHeader.TAG);
+        long fid = Le.u32(b, at + Tclunk.FID);
+        return switch (type) {
+            case NinePTypes.TCLUNK -> new Tclunk(tag, fid);
+            case NinePTypes.TGETATTR -> new Tgetattr(tag, fid, Le.u64(b, at + Tgetattr.REQUEST_MASK));
+            default -> new Tread(tag, fid, Le.u64(b, at + Tread.OFFSET), Le.u32(b, at + Tread.COUNT));
+        };
+    }
+
     /** Whether an error reply: only Rlerror and Rerror can decode to one ({@link NinePErrors#ecode}). */
     private static boolean errorType(int type) {
         return type == NinePTypes.RLERROR || type == NinePTypes.RERROR;
     }
 
     private void request(int i) {
-        NinePMessage m = decode(i);
+        NinePMessage m = fixedRequest(s, i);
+        if (m == null) {
+            m = decode(i);
+        }
         if (m == null) {
             return;
         }
@@ -437,8 +505,11 @@ final class FidTracker {
             created(req, i, l);
         } else if (t instanceof Txattrcreate && r instanceof Rxattrcreate) {
             lives.get(life).xattrCreateAt = i;
-        } else if (t instanceof Tgetattr && r instanceof Rgetattr rg) {
-            learn(c, lives.get(life), rg.qid(), i);
+        } else if (t instanceof Tgetattr) {
+            Qid q = rgetattrQid(s, i);
+            if (q != null) {
+                learn(c, lives.get(life), q, i);
+            }
         } else if (t instanceof Trename x) {
             int to = paths.child(pathOfFid(c, x.dfid(), i), x.name());
             FidLifetime l = lives.get(life);
@@ -573,7 +644,7 @@ final class FidTracker {
                         Lookup.Result result, long qid, long ecode) {
         Lookup l = new Lookup(req, rep, s.conn(req), dirKnown, dirKnown ? dirQid : 0, paths.text(dir), name,
                 paths.text(path), result, qid, ecode);
-        dentries.add(l, l.negative() ? new Dentries.Key(s.conn(req), dirKnown, dirKnown ? dirQid : dir, name) : null);
+        dentries.add(l, s.conn(req), dirKnown, dirKnown ? dirQid : dir, name);
     }
 
     /** A qid seen for a lifetime; a fid of unknown location takes the path the qid is known by. */

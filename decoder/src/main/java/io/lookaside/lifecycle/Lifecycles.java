@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 public final class Lifecycles {
     /** What the 9P pass produced; per-message columns are indexed like the session. */
     record NineP(List<FidLifetime> fids, Dentries dentries, int[] msgLife, int[] msgCreated, long[] msgEntry,
-                 BitSet entryKnown) {
+                 BitSet entryKnown, int[] answered) {
     }
 
     /** What the FUSE pass produced. */
@@ -70,6 +70,19 @@ public final class Lifecycles {
      */
     public String path(int i) {
         return paths.text(msgPath[i]);
+    }
+
+    /**
+     * How many 9P replies have their request in the capture: the exchanges the 9P what-if
+     * models replay, listed once here so that each model does not test every message again.
+     */
+    public int ninePReplies() {
+        return ninep.answered().length;
+    }
+
+    /** The {@code k}-th answered 9P reply ({@link #ninePReplies()}), in capture order. */
+    public int ninePReply(int k) {
+        return ninep.answered()[k];
     }
 
     /** Every 9P fid lifetime, in the order they began. */

@@ -33,9 +33,17 @@ public final class NinePDecoder {
      * The arguments must not be null: that is a caller's bug, not bad input.
      */
     public static NinePMessage decode(ByteBuffer msg, Dialect dialect) {
+        return decode(msg, msg.position(), msg.remaining(), dialect);
+    }
+
+    /**
+     * Decodes the {@code length} bytes of {@code msg} from absolute offset {@code base} (which
+     * must lie within it), leaving position and limit unchanged: a message inside a larger buffer
+     * without a slice of it made for the call. Offsets in the result count from {@code base}.
+     */
+    public static NinePMessage decode(ByteBuffer msg, int base, int length, Dialect dialect) {
         Objects.requireNonNull(dialect, "dialect");
-        int base = msg.position();
-        int length = msg.remaining();
+        Objects.checkFromIndexSize(base, length, msg.limit());
         if (length < NinePHeader.LENGTH) {
             int type = length > NinePHeader.TYPE ? Le.u8(msg, base + NinePHeader.TYPE) : -1;
             return new Malformed(type, -1, "message has " + length

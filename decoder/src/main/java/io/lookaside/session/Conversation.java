@@ -35,6 +35,14 @@ abstract class Conversation {
     /** Decodes message {@code i} again from its stored bytes. */
     abstract ProtocolMessage decode(Session s, int i, ByteBuffer bytes);
 
+    /**
+     * Decodes message {@code i} from the {@code length} bytes of {@code segment} at {@code offset}
+     * (a store segment holding it whole); by default through a slice of them.
+     */
+    ProtocolMessage decode(Session s, int i, ByteBuffer segment, int offset, int length) {
+        return decode(s, i, segment.slice(offset, length));
+    }
+
     /** The spec name of a message type code in this protocol. */
     abstract String typeName(Session s, int i);
 

@@ -147,6 +147,12 @@ final class NinePConversation extends Conversation {
         return NinePDecoder.decode(bytes, DIALECTS[s.ctx(i)]);
     }
 
+    /** The message in place in its store segment: the decoder reads at absolute offsets, no slice needed. */
+    @Override
+    ProtocolMessage decode(Session s, int i, ByteBuffer segment, int offset, int length) {
+        return NinePDecoder.decode(segment, offset, length, DIALECTS[s.ctx(i)]);
+    }
+
     @Override
     String typeName(Session s, int i) {
         return NinePTypes.name(s.typeCode(i));

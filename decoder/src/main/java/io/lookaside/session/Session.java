@@ -45,6 +45,9 @@ public final class Session {
     private final java.nio.ByteBuffer[] segments;
     private final List<Conversation> conversations;
     private final List<Connection> connections;
+    /** The same as arrays, for the per-message accessors (no list's bounds check and dispatch a message). */
+    private final Conversation[] conversationAt;
+    private final Connection[] connectionAt;
     private final List<Diagnostic> diagnostics;
     private final boolean truncated;
 
@@ -55,11 +58,28 @@ public final class Session {
         this.size = size;
         this.cols = b.cols.snapshot();
         this.store = b.store;
-        this.segments = b.store.segments();
+        this.segments = littleEndian(b.store.segments());
         this.conversations = List.copyOf(b.conversations);
         this.connections = conversations.stream().map(c -> c.connection).toList();
+        this.conversationAt = conversations.toArray(new Conversation[0]);
+        this.connectionAt = connections.toArray(new Connection[0]);
         this.diagnostics = diagnostics;
         this.truncated = truncated;
+    }
+
+    /**
+     * Views of the store's segments in little-endian order, 9P's (and FUSE's on every capture we
+     * know of): the reads in place ({@link #message}'s 9P decoding, {@link #u16}, {@link #u32})
+     * then take a field with one access and no byte swap, where the default big-endian order
+     * swapped it twice (once in the buffer, once back in {@link Le}). Slices of them
+     * ({@link #bytes}) are big-endian again, as {@code slice} makes them.
+     */
+    private static java.nio.ByteBuffer[] littleEndian(java.nio.ByteBuffer[] segments) {
+        java.nio.ByteBuffer[] le = new java.nio.ByteBuffer[segments.length];
+        for (int k = 0; k < segments.length; k++) {
+            le[k] = segments[k].duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        return le;
     }
 
     /** The file this session was loaded from, as the user named it. */
@@ -90,7 +110,7 @@ public final class Session {
     }
 
     public Connection connection(int i) {
-        return connections.get(cols.conn(i));
+        return connectionAt[cols.conn(i)];
     }
 
     public List<Connection> connections() {
@@ -165,9 +185,10 @@ public final class Session {
         int len = cols.storeLen(i);
         int kept = c.kept(cols.type(i), cols.direction(i), len);
         if (kept == len) {
-            // Most messages are kept whole: decode the store's view without the capturing lambda
-            // (an allocation per message in the analyses' hot loops).
-            return c.decode(this, i, store.view(segments, cols.storePos(i), len, kept));
+            // Most messages are kept whole: decode them in place in their segment, without the
+            // capturing lambda or a slice (allocations per message in the analyses' hot loops).
+            long pos = cols.storePos(i);
+            return c.decode(this, i, segments[(int) (pos >>> 32)], (int) pos, len);
         }
         return store.withMessage(segments, cols.storePos(i), len, kept, b -> c.decode(this, i, b));
     }
@@ -259,6 +280,6 @@ public final class Session {
     }
 
     Conversation conversation(int i) {
-        return conversations.get(cols.conn(i));
+        return conversationAt[cols.conn(i)];
     }
 }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * {@link ForeignChanges} over dense key ids (server-wide keys a model interned once per run,
- * e.g. with {@link NinePKeys#change}): the same answers from three arrays, so that a model can
- * keep one per window at the cost of a few array reads per message.
+ * e.g. with {@link NinePKeys#change} or the server-wide file ids of {@link FileIds}): the same
+ * answers from three arrays, so that a model can keep one per window at the cost of a few array
+ * reads per message, or one for all windows when the changes do not depend on the window.
  */
 final class ForeignChangesById {
     /** Per key: the connection of its latest change (-1: never changed), when, and the latest change by any other. */

@@ -63,19 +63,18 @@ final class LookupStormListing implements WhatIfModel {
         NinePKeys keys = new NinePKeys(s);
         ForeignChangesById foreign = new ForeignChangesById();
         List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep)) {
-                continue;
-            }
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
             int req = s.peer(rep);
             long now = s.tsNanos(rep);
             if (s.typeCode(req) == NinePTypes.TWALK) {
-                List<Lookup> lookups = l.dentries().at(req);
-                if (lookups.isEmpty() || !lookups.get(0).negative()) {
+                var d = l.dentries();
+                int first = d.first(req);
+                if (first < 0 || !d.get(first).negative()) {
                     continue;
                 }
-                Lookup miss = lookups.get(0);
-                int dir = keys.dir(miss);
+                Lookup miss = d.get(first);
+                int dir = keys.entryDir(keys.entry(d, first));
                 int entries = keys.fileChange(dir);
                 for (Cache c : caches) {
                     c.missed(req, dir, now, foreign, entries, miss.conn());

@@ -61,10 +61,8 @@ final class NegativeDentry implements WhatIfModel {
         NinePKeys keys = new NinePKeys(s);
         ForeignChangesById foreign = new ForeignChangesById();
         List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep)) {
-                continue;
-            }
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
             int req = s.peer(rep);
             int type = s.typeCode(req);
             long now = s.tsNanos(rep);
@@ -86,13 +84,15 @@ final class NegativeDentry implements WhatIfModel {
 
     private static void walked(Session s, Lifecycles l, NinePKeys keys, int req, long now,
                                ForeignChangesById foreign, List<Cache> caches) {
-        List<Lookup> lookups = l.dentries().at(req);
-        for (int k = 0; k < lookups.size(); k++) {
-            Lookup x = lookups.get(k);
+        var d = l.dentries();
+        int first = d.first(req);
+        int n = d.count(req);
+        for (int k = 0; k < n; k++) {
+            Lookup x = d.get(first + k);
             if (x.result() == Lookup.Result.FAILED) {
                 continue;
             }
-            int key = keys.entry(x);
+            int key = keys.entry(d, first + k);
             if (x.result() == Lookup.Result.FOUND) {
                 for (Cache c : caches) {
                     c.negative().remove(key);

@@ -38,12 +38,6 @@ final class NinePExchanges {
     private NinePExchanges() {
     }
 
-    /** True when reply {@code rep} answers a 9P request seen in the capture: the exchange is complete. */
-    static boolean answeredNineP(Session s, int rep) {
-        return s.direction(rep) == Direction.REPLY && s.peer(rep) >= 0
-                && s.connection(rep).protocol() == Protocol.NINEP;
-    }
-
     static NinePMessage decode(Session s, int i) {
         ProtocolMessage m = s.message(i);
         return m instanceof NinePMessage n ? n : null;

@@ -36,6 +36,8 @@ final class NinePKeys {
     /** Per file id and per entry id: its change key + 1 once asked for (a file's connection fixes its server). */
     private int[] changeOfFile = new int[0];
     private int[] changeOfEntry = new int[0];
+    /** Per dentry-cache key id of the lifecycles: its entry id + 1 once asked for. */
+    private int[] entryOfKey = new int[0];
 
     NinePKeys(Session s) {
         Map<String, Integer> servers = new HashMap<>();
@@ -111,6 +113,23 @@ final class NinePKeys {
     /** The entry a lookup looked up. */
     int entry(Lookup x) {
         return entry(dir(x), x.name());
+    }
+
+    /**
+     * The entry lookup {@code k} of {@code d} looked up: {@link #entry(Lookup)}, found once per
+     * dentry-cache key of the lifecycles ({@link io.lookaside.lifecycle.Dentries#key}) instead of once per lookup. Equal
+     * keys there are equal entries here (the same connection, directory and name; a directory by
+     * path id there, by its path here, which only merges more).
+     */
+    int entry(io.lookaside.lifecycle.Dentries d, int k) {
+        int key = d.key(k);
+        if (key >= entryOfKey.length) {
+            entryOfKey = Arrays.copyOf(entryOfKey, Math.max(key + 1, Math.max(16, entryOfKey.length * 2)));
+        }
+        if (entryOfKey[key] == 0) {
+            entryOfKey[key] = entry(d.get(k)) + 1;
+        }
+        return entryOfKey[key] - 1;
     }
 
     /** The directory file id of an entry. */

@@ -117,9 +117,10 @@ final class PageCache implements WhatIfModel {
         }
         FileIds files = new FileIds(s, l);
         FileValues versions = new FileValues();
-        ForeignFiles foreign = new ForeignFiles();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep) || !NinePExchanges.succeeded(s, rep)) {
+        ForeignChangesById foreign = new ForeignChangesById();
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
+            if (!NinePExchanges.succeeded(s, rep)) {
                 continue;
             }
             int req = s.peer(rep);
@@ -224,7 +225,7 @@ final class PageCache implements WhatIfModel {
      * answered from the cache, or filling it.
      */
     private static void read(int req, int conn, int serverFile, int file, long offset, long count, long got,
-                             long now, State st, ForeignFiles foreign) {
+                             long now, State st, ForeignChangesById foreign) {
         boolean sizeKnown = st.sizes.has(file) && Windows.within(st.sizesAt.get(file), now, st.window);
         long size = sizeKnown ? st.sizes.get(file) : 0;
         long end = offset + count;

@@ -169,10 +169,8 @@ final class PositiveDentry implements WhatIfModel {
         }
 
         List<Outcome> run() {
-            for (int rep = 0; rep < s.size(); rep++) {
-                if (!NinePExchanges.answeredNineP(s, rep)) {
-                    continue;
-                }
+            for (int nth = 0; nth < l.ninePReplies(); nth++) {
+                int rep = l.ninePReply(nth);
                 int req = s.peer(rep);
                 boolean ok = NinePExchanges.succeeded(s, rep);
                 switch (s.typeCode(req)) {
@@ -208,14 +206,16 @@ final class PositiveDentry implements WhatIfModel {
                 return;
             }
             long now = s.tsNanos(rep);
-            List<Lookup> lookups = l.dentries().at(req);
-            int n = lookups.size();
+            var d = l.dentries();
+            int first = d.first(req);
+            int n = d.count(req);
             if (n == 0) {
                 return;
             }
-            keyLookups(req, lookups);
+            int conn = d.get(first).conn();
+            keyLookups(d, first, n);
             int self = keys.file(s.conn(req), made, req);
-            int dir = keys.dir(lookups.get(0));
+            int dir = keys.entryDir(entry[0]);
             for (Cache c : caches) {
                 boolean hit = true;
                 boolean stale = false;
@@ -224,7 +224,7 @@ final class PositiveDentry implements WhatIfModel {
                     if (at == LongsById.NONE || !Windows.within(at, now, c.window)) {
                         hit = false;
                     } else if (c.dentryQid.get(entry[k]) != qid[k]
-                            || changedByOthers(c, k, lookups.get(k).conn(), at)) {
+                            || changedByOthers(c, k, conn, at)) {
                         stale = true;
                     }
                 }
@@ -247,9 +247,8 @@ final class PositiveDentry implements WhatIfModel {
             }
         }
 
-        /** Keys the lookups of one walk into the scratch arrays. */
-        private void keyLookups(int req, List<Lookup> lookups) {
-            int n = lookups.size();
+        /** Keys the {@code n} lookups of one walk, from lookup {@code first} of {@code d}, into the scratch arrays. */
+        private void keyLookups(io.lookaside.lifecycle.Dentries d, int first, int n) {
             if (n > entry.length) {
                 entry = Arrays.copyOf(entry, n);
                 found = Arrays.copyOf(found, n);
@@ -258,8 +257,8 @@ final class PositiveDentry implements WhatIfModel {
                 fileChange = Arrays.copyOf(fileChange, n);
             }
             for (int k = 0; k < n; k++) {
-                Lookup x = lookups.get(k);
-                entry[k] = keys.entry(x);
+                Lookup x = d.get(first + k);
+                entry[k] = keys.entry(d, first + k);
                 qid[k] = x.qidPath();
                 found[k] = keys.byQid(x.conn(), x.qidPath());
                 entryChange[k] = keys.entryChange(entry[k]);

@@ -43,30 +43,49 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
         return of(s, o, baseWallNanos, index, Types.of(s));
     }
 
+    /**
+     * One pass over the words of what the change takes off the wire or off the critical path
+     * (eliminated ∪ unblocked): the removed messages by type, the round trips and their RTTs (an
+     * answered request's interval in the wall-clock index), and the wall-clock blocks touched.
+     * What does not depend on the outcome (type ids, which types are requests, the intervals and
+     * blocks) was indexed once per session.
+     */
     private static Savings of(Session s, Outcome o, long baseWallNanos, WallClock.Index index, Types types) {
+        long[] eliminated = o.eliminated().toLongArray();
+        long[] unblocked = o.unblocked().toLongArray();
+        long[] off = new long[Math.max(eliminated.length, unblocked.length)];
+        for (int w = 0; w < off.length; w++) {
+            off[w] = (w < eliminated.length ? eliminated[w] : 0) | (w < unblocked.length ? unblocked[w] : 0);
+        }
+        int size = types.size;
+        int[] idOf = types.idOf;
+        boolean[] request = types.request;
+        long[] byId = types.counts();
         long trips = 0;
         long rtt = 0;
-        BitSet eliminated = o.eliminated();
-        BitSet off = (BitSet) eliminated.clone();
-        off.or(o.unblocked());
-        // One pass over what the change takes off the wire or off the critical path: round trips,
-        // and the removed messages by type.
-        long[] byId = types.counts();
-        for (int i = off.nextSetBit(0); i >= 0; i = off.nextSetBit(i + 1)) {
-            if (eliminated.get(i)) {
-                types.add(byId, i);
-            }
-            if (s.direction(i) != Direction.REQUEST) {
-                continue;
-            }
-            trips++;
-            int rep = s.peer(i);
-            if (rep >= 0) {
-                rtt += s.tsNanos(rep) - s.tsNanos(i);
+        WallClock.Index.Blocks touched = index.blocks();
+        for (int w = 0; w < off.length; w++) {
+            long word = off[w];
+            long elim = w < eliminated.length ? eliminated[w] : 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int i = (w << 6) + bit;
+                if (i >= size) {
+                    break;
+                }
+                int t = idOf[i];
+                if ((elim >>> bit & 1) != 0) {
+                    byId[t]++;
+                }
+                if (request[t]) {
+                    trips++;
+                    rtt += touched.add(i);
+                }
             }
         }
         Map<String, Long> byType = types.byName(byId);
-        long wall = baseWallNanos - index.wait(off);
+        long wall = baseWallNanos - touched.waitWithout(off);
         return new Savings(trips, rtt, wall, o.stale().cardinality(), byType);
     }
 
@@ -89,11 +108,14 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
         private final int size;
         private final int[] idOf;
         private final String[] names;
+        /** Type id → whether its messages are requests (the direction is part of the key). */
+        private final boolean[] request;
 
-        private Types(int size, int[] idOf, String[] names) {
+        private Types(int size, int[] idOf, String[] names, boolean[] request) {
             this.size = size;
             this.idOf = idOf;
             this.names = names;
+            this.request = request;
         }
 
         public static Types of(Session s) {
@@ -101,6 +123,7 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
             int[] idOf = new int[n];
             LongIntMap ids = new LongIntMap();
             List<String> names = new ArrayList<>();
+            List<Boolean> requests = new ArrayList<>();
             long lastKey = -1;
             int lastId = -1;
             for (int i = 0; i < n; i++) {
@@ -111,12 +134,17 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
                         lastId = names.size();
                         ids.put(key, lastId);
                         names.add(s.typeName(i));
+                        requests.add(s.direction(i) == Direction.REQUEST);
                     }
                     lastKey = key;
                 }
                 idOf[i] = lastId;
             }
-            return new Types(n, idOf, names.toArray(new String[0]));
+            boolean[] request = new boolean[requests.size()];
+            for (int id = 0; id < request.length; id++) {
+                request[id] = requests.get(id);
+            }
+            return new Types(n, idOf, names.toArray(new String[0]), request);
         }
 
         /** The messages in {@code which} (indices past the session are ignored) by type name, in name order. */
@@ -131,13 +159,6 @@ public record Savings(long savedRoundTrips, long savedRttNanos, long savedWallNa
         /** Zero counts by type id, for {@link #add}. */
         long[] counts() {
             return new long[names.length];
-        }
-
-        /** Counts message {@code i} (ignored past the session). */
-        void add(long[] counts, int i) {
-            if (i < size) {
-                counts[idOf[i]]++;
-            }
         }
 
         /** Every message of the session by type name, in name order. */

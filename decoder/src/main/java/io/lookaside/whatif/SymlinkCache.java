@@ -74,9 +74,10 @@ final class SymlinkCache implements WhatIfModel {
         int[] uses = null;
         FileIds files = new FileIds(s, l);
         FileValues versions = new FileValues();
-        ForeignFiles foreign = new ForeignFiles();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep) || !NinePExchanges.succeeded(s, rep)) {
+        ForeignChangesById foreign = new ForeignChangesById();
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
+            if (!NinePExchanges.succeeded(s, rep)) {
                 continue;
             }
             int req = s.peer(rep);

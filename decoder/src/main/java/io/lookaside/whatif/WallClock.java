@@ -40,22 +40,27 @@ public final class WallClock {
      * requests only the blocks holding one of them can change.
      */
     public static final class Index {
+        private static final int NO_BLOCK = -1;
+        private static final int SINGLE = -2;
         private final long[] start;
         private final long[] end;
-        /** Sorted position → block; block b spans positions [blockFirst[b], blockFirst[b + 1]). */
-        private final int[] blockOf;
+        /** Block b spans sorted positions [blockFirst[b], blockFirst[b + 1]). */
         private final int[] blockFirst;
         private final long[] blockLength;
-        /** Message index → sorted position, or -1 for messages that are no answered request. */
-        private final int[] positionOf;
+        /**
+         * Message index → its block when that block holds other requests too; {@link #NO_BLOCK}
+         * for messages that are no answered request; {@link #SINGLE} for a request alone in its
+         * block (removing it saves its whole interval, nothing to measure again).
+         */
+        private final int[] blockAt;
+        /** Message index → its interval's length (reply time − request time) when an answered request. */
+        private final long[] rttAt;
         /** Sorted position → message index. */
         private final int[] messageAt;
         private final long total;
 
         private Index(Session s) {
             int n = s.size();
-            positionOf = new int[n];
-            Arrays.fill(positionOf, -1);
             // Group by requester: count, then place.
             LongIntMap group = new LongIntMap();
             int[] groupOf = new int[n];
@@ -100,12 +105,11 @@ public final class WallClock {
                 int i = order[p];
                 start[p] = s.tsNanos(i);
                 end[p] = s.tsNanos(s.peer(i));
-                positionOf[i] = p;
             }
             messageAt = order;
             // Blocks: a new one at each requester boundary and wherever an interval starts after
             // everything before it in its requester has ended (the same merge as the union).
-            blockOf = new int[m];
+            int[] blockOf = new int[m];
             int[] firsts = new int[m + 1];
             int blocks = 0;
             long sum = 0;
@@ -129,6 +133,15 @@ public final class WallClock {
                 sum += blockLength[b];
             }
             total = sum;
+            blockAt = new int[n];
+            rttAt = new long[n];
+            Arrays.fill(blockAt, NO_BLOCK);
+            for (int p = 0; p < m; p++) {
+                int i = order[p];
+                int b = blockOf[p];
+                blockAt[i] = blockFirst[b + 1] - blockFirst[b] == 1 ? SINGLE : b;
+                rttAt[i] = end[p] - start[p];
+            }
         }
 
         /** The wall-clock wait of every answered request. */
@@ -138,40 +151,87 @@ public final class WallClock {
 
         /** The wall-clock wait without the requests in {@code removed} (other bits are ignored). */
         public long wait(BitSet removed) {
-            long saved = 0;
-            int lastBlock = -1;
-            // Removed requests in message order; their blocks are revisited once each.
-            BitSet seen = null;
-            for (int i = removed.nextSetBit(0); i >= 0 && i < positionOf.length; i = removed.nextSetBit(i + 1)) {
-                int p = positionOf[i];
-                if (p < 0) {
-                    continue;
-                }
-                int b = blockOf[p];
-                if (b == lastBlock) {
-                    continue;
-                }
-                if (seen == null) {
-                    seen = new BitSet(blockLength.length);
-                }
-                if (seen.get(b)) {
-                    continue;
-                }
-                seen.set(b);
-                lastBlock = b;
-                saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
+            long[] words = removed.toLongArray();
+            Blocks touched = blocks();
+            for (int i = removed.nextSetBit(0); i >= 0 && i < blockAt.length; i = removed.nextSetBit(i + 1)) {
+                touched.add(i);
             }
-            return total - saved;
+            return touched.waitWithout(words);
         }
 
-        /** The length of the union of the intervals at positions [from, to), skipping removed requests. */
-        private long union(int from, int to, BitSet removed) {
+        /** An empty record of the blocks a set of removed requests touches, filled by {@link Blocks#add}. */
+        Blocks blocks() {
+            return new Blocks();
+        }
+
+        /**
+         * The blocks touched by the removed requests of one set, collected while its bits are
+         * read once, then measured again without them. Requests come in message order, so a
+         * block is mostly met in one run; a bit set of blocks catches the rest.
+         */
+        final class Blocks {
+            private int[] touched = new int[16];
+            private int count;
+            private int lastBlock = -1;
+            private long[] seen;
+            /** What removing the requests alone in their blocks saves. */
+            private long singles;
+
+            /**
+             * Notes message {@code i} as removed; returns its RTT when it is an answered request
+             * (its interval in this index), else 0.
+             */
+            long add(int i) {
+                if (i >= blockAt.length) {
+                    return 0;
+                }
+                int b = blockAt[i];
+                if (b < 0) {
+                    if (b == SINGLE) {
+                        // Its block's union is its interval (none when the reply did not come later).
+                        singles += Math.max(0, rttAt[i]);
+                        return rttAt[i];
+                    }
+                    return 0;
+                }
+                if (b != lastBlock) {
+                    lastBlock = b;
+                    if (seen == null) {
+                        seen = new long[(blockLength.length >>> 6) + 1];
+                    }
+                    if ((seen[b >>> 6] & 1L << b) == 0) {
+                        seen[b >>> 6] |= 1L << b;
+                        if (count == touched.length) {
+                            touched = Arrays.copyOf(touched, count * 2);
+                        }
+                        touched[count++] = b;
+                    }
+                }
+                return rttAt[i];
+            }
+
+            /** The wall-clock wait without the requests set in {@code removed} (a bit set's words). */
+            long waitWithout(long[] removed) {
+                long saved = singles;
+                for (int k = 0; k < count; k++) {
+                    int b = touched[k];
+                    saved += blockLength[b] - union(blockFirst[b], blockFirst[b + 1], removed);
+                }
+                return total - saved;
+            }
+        }
+
+        /** The length of the union of the intervals at positions [from, to), skipping removed requests (a bit set's words, or null). */
+        private long union(int from, int to, long[] removed) {
             long length = 0;
             long curStart = Long.MIN_VALUE;
             long curEnd = Long.MIN_VALUE;
             for (int p = from; p < to; p++) {
-                if (removed != null && removed.get(messageAt[p])) {
-                    continue;
+                if (removed != null) {
+                    int m = messageAt[p];
+                    if ((m >>> 6) < removed.length && (removed[m >>> 6] & 1L << m) != 0) {
+                        continue;
+                    }
                 }
                 if (start[p] > curEnd) {
                     if (curEnd > curStart) {

@@ -184,10 +184,8 @@ final class Writeback implements WhatIfModel {
             states[w] = new State(s, windows.get(w));
         }
         FileIds files = new FileIds(s, l);
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep)) {
-                continue;
-            }
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
             int req = s.peer(rep);
             int type = s.typeCode(req);
             boolean writes = type == NinePTypes.TWRITE;

@@ -63,10 +63,8 @@ final class XattrNegative implements WhatIfModel {
         PairIds attributes = new PairIds();
         Map<Integer, List<Integer>> attributesOf = new HashMap<>();
         List<Cache> caches = windows.stream().map(w -> new Cache(s, w)).toList();
-        for (int rep = 0; rep < s.size(); rep++) {
-            if (!NinePExchanges.answeredNineP(s, rep)) {
-                continue;
-            }
+        for (int nth = 0; nth < l.ninePReplies(); nth++) {
+            int rep = l.ninePReply(nth);
             int req = s.peer(rep);
             int type = s.typeCode(req);
             if (type != NinePTypes.TXATTRWALK && type != NinePTypes.TXATTRCREATE) {
