@@ -208,7 +208,7 @@ class TaskRunnerTest {
             // The newest partial result reaches the FX thread even when the job hands over no more.
             partial.accept(-1L);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (handOvers.stream().noneMatch(h -> h[0] == -1) && System.nanoTime() < deadline) {
+            while (!handedOver(handOvers, -1) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             return -2L;
@@ -225,11 +225,7 @@ class TaskRunnerTest {
             }
         }).start();
 
-        fx.runUntil(() -> {
-            synchronized (handOvers) {
-                return handOvers.stream().anyMatch(h -> h[0] == -1);
-            }
-        });
+        fx.runUntil(() -> handedOver(handOvers, -1));
 
         assertThat(handOvers).hasSizeGreaterThanOrEqualTo(3);
         // From the third on, a hand-over waited at least PACE times the 20 ms of CPU the one before the previous burnt.
@@ -277,5 +273,12 @@ class TaskRunnerTest {
         fx.runPending(Duration.ofMillis(100));
 
         assertThat(seen).isEmpty();
+    }
+
+    /** Whether {@code value} was handed over; the FX thread adds to the list while the job reads it. */
+    private static boolean handedOver(List<long[]> handOvers, long value) {
+        synchronized (handOvers) {
+            return handOvers.stream().anyMatch(h -> h[0] == value);
+        }
     }
 }
