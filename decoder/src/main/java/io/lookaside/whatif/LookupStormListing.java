@@ -14,7 +14,7 @@ import java.util.Set;
  * include path, a loader its library path), read the directory once and answer the remaining
  * misses from the listing, instead of one failing Twalk per name.
  */
-final class LookupStormListing implements WhatIfModel {
+final class LookupStormListing implements OnePassModel {
     /**
      * Misses within {@link #BURST} that start a listing. A listing costs about four round trips
      * (clone, Tlopen, Treaddir, Tclunk) for a small directory, so listing after fewer misses would
@@ -46,11 +46,6 @@ final class LookupStormListing implements WhatIfModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**

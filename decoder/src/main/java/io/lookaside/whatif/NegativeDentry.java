@@ -20,7 +20,7 @@ import java.util.Set;
  * Tsymlink, Tmknod, Tlink, rename onto it), or finding it; another connection to the same
  * server creating it makes the hit stale.
  */
-final class NegativeDentry implements WhatIfModel {
+final class NegativeDentry implements OnePassModel {
     @Override
     public String id() {
         return "negative-dentry";
@@ -45,11 +45,6 @@ final class NegativeDentry implements WhatIfModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long windowNanos) {
-        return simulate(s, l, List.of(windowNanos)).get(0);
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Set;
  * size the client knows (generic_file_read_iter stops at i_size; cache=none sends a Tread that
  * returns 0 bytes). Reads fill whole pages, as readpage does.
  */
-final class PageCache implements WhatIfModel {
+final class PageCache implements OnePassModel {
     /** The page size of the samples' x86-64 clients: reads fill whole pages. */
     static final long PAGE = 4096;
     /** P9_GETATTR_SIZE: Rgetattr's size field is valid. */
@@ -97,11 +97,6 @@ final class PageCache implements WhatIfModel {
             sizes.put(file, bytes);
             sizesAt.put(file, at);
         }
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**

@@ -37,7 +37,7 @@ import java.util.Set;
  * different qid than the cached one, or an entry or file another connection to the same server
  * changed since it was cached, is a stale hit.
  */
-final class PositiveDentry implements WhatIfModel {
+final class PositiveDentry implements OnePassModel {
     @Override
     public String id() {
         return "positive-dentry";
@@ -65,11 +65,6 @@ final class PositiveDentry implements WhatIfModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Set;
  * change seen in Rgetattr, unlink, removal or rename of the link by this connection; another
  * connection's change of it makes the hit stale.
  */
-final class SymlinkCache implements WhatIfModel {
+final class SymlinkCache implements OnePassModel {
     @Override
     public String id() {
         return "symlink";
@@ -50,11 +50,6 @@ final class SymlinkCache implements WhatIfModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**

@@ -59,8 +59,8 @@ public interface WhatIfModel {
      * equal to {@link #simulate} at that window. The default runs {@code simulate} once per
      * window. A model whose per-message work (decoding a message again, looking up its fid or
      * entry) costs more than its cache bookkeeping overrides this to do that work once for all
-     * windows, keeping one cache state per window (docs/performance.md); its single-window
-     * {@code simulate} is then this method with one window, so there is one code path.
+     * windows, keeping one cache state per window (docs/performance.md): it implements
+     * {@code OnePassModel}, whose single-window {@code simulate} is this method with one window.
      */
     default List<Outcome> simulate(Session session, Lifecycles lifecycles, List<Long> windowsNanos) {
         return windowsNanos.stream().map(w -> simulate(session, lifecycles, w)).toList();

@@ -26,7 +26,7 @@ import java.util.Set;
  * The Twrites the trace has beyond the dirty page count are eliminated; those kept stand for
  * the writeback's own Twrites and, unless fsync or setattr waited for them, are unblocked.
  */
-final class Writeback implements WhatIfModel {
+final class Writeback implements OnePassModel {
     @Override
     public String id() {
         return "writeback";
@@ -166,11 +166,6 @@ final class Writeback implements WhatIfModel {
                 flush(remove(first.file, files), marks, true);
             }
         }
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**

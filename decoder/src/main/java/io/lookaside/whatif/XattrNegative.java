@@ -20,7 +20,7 @@ import java.util.Set;
  * buffered write to see whether privileges must be dropped (file_remove_privs) — is answered
  * from memory until the file's attributes change.
  */
-final class XattrNegative implements WhatIfModel {
+final class XattrNegative implements OnePassModel {
     @Override
     public String id() {
         return "xattr-negative";
@@ -43,11 +43,6 @@ final class XattrNegative implements WhatIfModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
-    }
-
-    @Override
-    public Outcome simulate(Session s, Lifecycles l, long window) {
-        return simulate(s, l, List.of(window)).get(0);
     }
 
     /**
