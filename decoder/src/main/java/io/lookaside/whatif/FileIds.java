@@ -2,11 +2,9 @@ package io.lookaside.whatif;
 
 import io.lookaside.lifecycle.FidLifetime;
 import io.lookaside.lifecycle.Lifecycles;
-import io.lookaside.session.Connection;
 import io.lookaside.session.Session;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +17,11 @@ import java.util.Map;
  * its id is looked up once.
  */
 final class FileIds {
-    private final Session session;
     private final int[] byLifetime;
     private final int[] serverOfConn;
-    private final Map<String, Integer> servers = new HashMap<>();
-    private final PairIds byQid = new PairIds();
+    /** (connection, qid.path) pairs by pair id, and the file id of each: file ids count path-only files too. */
+    private final PairIds qidPairs = new PairIds();
+    private int[] fileOfQidPair = new int[64];
     private final PairIds serverFiles = new PairIds();
     private final Map<PathKey, Integer> byPath = new HashMap<>();
     /** Per file id: its server-wide file id, or -1 for a file known by path only. */
@@ -34,11 +32,9 @@ final class FileIds {
     }
 
     FileIds(Session session, Lifecycles lifecycles) {
-        this.session = session;
         this.byLifetime = new int[lifecycles.fids().size()];
         Arrays.fill(byLifetime, -1);
-        this.serverOfConn = new int[session.connections().size()];
-        Arrays.fill(serverOfConn, -1);
+        this.serverOfConn = NinePExchanges.serverIds(session);
     }
 
     /** How many file ids there are so far: every id is below it. */
@@ -63,12 +59,16 @@ final class FileIds {
 
     /** The file with qid.path {@code qid} as connection {@code conn}'s cache keys it. */
     int byQid(int conn, long qid) {
-        int id = byQid.get(conn, qid);
-        if (id < 0) {
-            id = add(serverFile(conn, qid));
-            byQid.put(conn, qid, id);
+        int known = qidPairs.size();
+        int pair = qidPairs.intern(conn, qid);
+        if (pair == known) {
+            // A pair seen for the first time (pair ids are given in order): it names a new file.
+            if (pair == fileOfQidPair.length) {
+                fileOfQidPair = Arrays.copyOf(fileOfQidPair, pair * 2);
+            }
+            fileOfQidPair[pair] = add(serverFile(conn, qid));
         }
-        return id;
+        return fileOfQidPair[pair];
     }
 
     /** The server-wide id of a file known by qid, or -1 for one known by path only. */
@@ -78,13 +78,7 @@ final class FileIds {
 
     /** The server-wide id of the file with qid.path {@code qid} on connection {@code conn}'s server. */
     int serverFile(int conn, long qid) {
-        int server = server(conn);
-        int id = serverFiles.get(server, qid);
-        if (id < 0) {
-            id = serverFiles.size();
-            serverFiles.put(server, qid, id);
-        }
-        return id;
+        return serverFiles.intern(server(conn), qid);
     }
 
     /** How many server-wide file ids there are so far. */
@@ -94,15 +88,7 @@ final class FileIds {
 
     /** An id per server, as {@link NinePExchanges#server} names them: connections to one server share it. */
     int server(int conn) {
-        int id = serverOfConn[conn];
-        if (id < 0) {
-            List<Connection> all = session.connections();
-            String name = all.get(conn).id();
-            int gt = name.indexOf('>');
-            id = servers.computeIfAbsent(gt < 0 ? name : name.substring(gt + 1), k -> servers.size());
-            serverOfConn[conn] = id;
-        }
-        return id;
+        return serverOfConn[conn];
     }
 
     private int add(int serverFile) {
@@ -111,68 +97,5 @@ final class FileIds {
         }
         serverFileOf[count] = serverFile;
         return count++;
-    }
-
-    /** Open addressing from (int, long) pairs to int ids; nothing is ever removed. */
-    private static final class PairIds {
-        private int[] as = new int[64];
-        private long[] bs = new long[64];
-        private int[] ids = new int[64];
-        private int size;
-
-        PairIds() {
-            Arrays.fill(ids, -1);
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int a, long b) {
-            int mask = ids.length - 1;
-            for (int at = slot(a, b, mask); ids[at] >= 0; at = (at + 1) & mask) {
-                if (as[at] == a && bs[at] == b) {
-                    return ids[at];
-                }
-            }
-            return -1;
-        }
-
-        /** Adds a pair that is not there yet. */
-        void put(int a, long b, int id) {
-            if ((size + 1) * 4 > ids.length * 3) {
-                grow();
-            }
-            int mask = ids.length - 1;
-            int at = slot(a, b, mask);
-            while (ids[at] >= 0) {
-                at = (at + 1) & mask;
-            }
-            as[at] = a;
-            bs[at] = b;
-            ids[at] = id;
-            size++;
-        }
-
-        private void grow() {
-            int[] oldA = as;
-            long[] oldB = bs;
-            int[] oldIds = ids;
-            as = new int[oldIds.length * 2];
-            bs = new long[oldIds.length * 2];
-            ids = new int[oldIds.length * 2];
-            Arrays.fill(ids, -1);
-            size = 0;
-            for (int at = 0; at < oldIds.length; at++) {
-                if (oldIds[at] >= 0) {
-                    put(oldA[at], oldB[at], oldIds[at]);
-                }
-            }
-        }
-
-        private static int slot(int a, long b, int mask) {
-            long h = (b ^ (long) a << 40 ^ a) * 0x9E37_79B9_7F4A_7C15L;
-            return (int) (h ^ h >>> 32) & mask;
-        }
     }
 }

@@ -23,7 +23,9 @@ import io.lookaside.wire.Le;
 import io.lookaside.wire.ProtocolMessage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Small shared helpers of the 9P models: which messages are answered 9P requests, decoding. */
 final class NinePExchanges {
@@ -67,9 +69,23 @@ final class NinePExchanges {
 
     /** The server a connection talks to: the part of its id after "client>". */
     static String server(Session s, int i) {
-        String id = s.connection(i).id();
-        int gt = id.indexOf('>');
-        return gt < 0 ? id : id.substring(gt + 1);
+        return serverOf(s.connection(i).id());
+    }
+
+    /** Per connection, an id of the server it talks to: connections to one {@link #server} share it. */
+    static int[] serverIds(Session s) {
+        Map<String, Integer> servers = new HashMap<>();
+        int[] ids = new int[s.connections().size()];
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = servers.computeIfAbsent(serverOf(s.connections().get(c).id()), k -> servers.size());
+        }
+        return ids;
+    }
+
+    /** The server side of a connection id "client>server". */
+    private static String serverOf(String connectionId) {
+        int gt = connectionId.indexOf('>');
+        return gt < 0 ? connectionId : connectionId.substring(gt + 1);
     }
 
     /** The identity of a file for a cache: its qid.path, or failing that its path. */

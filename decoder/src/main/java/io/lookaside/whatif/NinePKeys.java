@@ -40,13 +40,7 @@ final class NinePKeys {
     private int[] entryOfKey = new int[0];
 
     NinePKeys(Session s) {
-        Map<String, Integer> servers = new HashMap<>();
-        serverOfConn = new int[s.connections().size()];
-        for (int c = 0; c < serverOfConn.length; c++) {
-            String id = s.connections().get(c).id();
-            int gt = id.indexOf('>');
-            serverOfConn[c] = servers.computeIfAbsent(gt < 0 ? id : id.substring(gt + 1), k -> servers.size());
-        }
+        serverOfConn = NinePExchanges.serverIds(s);
     }
 
     /** The server connection {@code conn} talks to, as {@link NinePExchanges#server} names it. */
