@@ -9,7 +9,8 @@ public enum InputKind {
     PCAPNG("pcapng"),
     FUSEDUMP("fusedump"),
     STRACE("strace"),
-    TRACEFS("tracefs");
+    TRACEFS("tracefs"),
+    QEMU_TRACE("qemu-trace");
 
     private final String key;
 
@@ -54,6 +55,9 @@ public enum InputKind {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (FuseInputDetector.isTracefs(text)) {
             return TRACEFS;
+        }
+        if (QemuTraceSource.looksLike(text)) {
+            return QEMU_TRACE;
         }
         if (FuseInputDetector.isStrace(text)) {
             return STRACE;

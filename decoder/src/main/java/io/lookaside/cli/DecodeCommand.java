@@ -55,7 +55,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "treat this TCP port as 9P whatever it looks like")
     int port;
 
-    @Option(names = "--as", paramLabel = "KIND", description = "input kind instead of detection: pcap, pcapng, fusedump, strace, tracefs")
+    @Option(names = "--as", paramLabel = "KIND", description = "input kind instead of detection: pcap, pcapng, fusedump, strace, tracefs, qemu-trace")
     String as;
 
     @Override
@@ -65,7 +65,7 @@ final class DecodeCommand implements Callable<Integer> {
         if (as != null) {
             kind = InputKind.fromKey(as);
             if (kind == null) {
-                err.println("lookaside: --as " + as + ": expected pcap, pcapng, fusedump, strace or tracefs");
+                err.println("lookaside: --as " + as + ": expected pcap, pcapng, fusedump, strace, tracefs or qemu-trace");
                 return 2;
             }
         }

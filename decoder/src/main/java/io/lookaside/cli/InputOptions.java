@@ -15,7 +15,7 @@ final class InputOptions {
     @Option(names = "--port", defaultValue = "0", description = "treat this TCP port as 9P whatever it looks like")
     int port;
 
-    @Option(names = "--as", paramLabel = "KIND", description = "input kind instead of detection: pcap, pcapng, fusedump, strace, tracefs")
+    @Option(names = "--as", paramLabel = "KIND", description = "input kind instead of detection: pcap, pcapng, fusedump, strace, tracefs, qemu-trace")
     String as;
 
     /** Loads {@code file}, or prints one line to {@code err} and returns null. */
@@ -24,7 +24,7 @@ final class InputOptions {
         if (as != null) {
             kind = InputKind.fromKey(as);
             if (kind == null) {
-                err.println("lookaside: --as " + as + ": expected pcap, pcapng, fusedump, strace or tracefs");
+                err.println("lookaside: --as " + as + ": expected pcap, pcapng, fusedump, strace, tracefs or qemu-trace");
                 return null;
             }
         }

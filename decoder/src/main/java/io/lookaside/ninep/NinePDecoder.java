@@ -66,6 +66,19 @@ public final class NinePDecoder {
         }
     }
 
+    /**
+     * The header of a message the capture holds only the header of ({@link HeaderOnly}); a
+     * message shorter than a header is {@link Malformed} as for {@link #decode}.
+     */
+    public static NinePMessage decodeHeader(ByteBuffer msg, int base, int length, boolean synthetic) {
+        Objects.checkFromIndexSize(base, length, msg.limit());
+        if (length < NinePHeader.LENGTH) {
+            return new Malformed(-1, -1, "message has " + length + " bytes, fewer than the 7 of size[4] type[1] tag[2]", 0);
+        }
+        return new HeaderOnly(NinePHeader.type(msg, base), NinePHeader.tag(msg, base), NinePHeader.size(msg, base),
+                synthetic, java.util.List.of("body"));
+    }
+
     private static NinePMessage read(Cursor c, int type) {
         return switch (type) {
             case NinePTypes.TVERSION -> Tversion.read(c);

@@ -22,7 +22,8 @@ public sealed interface NinePMessage extends ProtocolMessage
         Tlcreate, Rlcreate, Tsymlink, Rsymlink, Tmknod, Rmknod, Trename, Rrename, Treadlink,
         Rreadlink, Tgetattr, Rgetattr, Tsetattr, Rsetattr, Txattrwalk, Rxattrwalk, Txattrcreate,
         Rxattrcreate, Treaddir, Rreaddir, Tfsync, Rfsync, Tlock, Rlock, Tgetlock, Rgetlock, Tlink,
-        Rlink, Tmkdir, Rmkdir, Trenameat, Rrenameat, Tunlinkat, Runlinkat, Malformed, Unknown {
+        Rlink, Tmkdir, Rmkdir, Trenameat, Rrenameat, Tunlinkat, Runlinkat, Malformed, Unknown,
+        HeaderOnly {
 
     /** The tag that pairs a reply with its request; NOTAG (0xFFFF) on Tversion. */
     int tag();

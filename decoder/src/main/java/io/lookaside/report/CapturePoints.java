@@ -34,6 +34,14 @@ final class CapturePoints {
                     "Times of the kernel's fuse_request_send and fuse_request_end tracepoints: what the kernel "
                             + "waited for the daemon, queueing included; closest to the application's wait.",
                     List.of("Tracepoints carry headers only: no names, no error details beyond the header."));
+            case "qemu-trace" -> new CaptureInfo.CapturePoint("server",
+                    "Times at which QEMU's virtio-9p server handled each request and completed its reply (its "
+                            + "v9fs_* trace events, host wall clock): the server's own time, without the virtqueue "
+                            + "transfer and the guest's wake-up that the guest application also waited for.",
+                    List.of("The guest waited somewhat longer than these numbers.",
+                            "Replies QEMU does not trace (clunk, fsync, flush, remove, link, wstat, xattrcreate "
+                                    + "when they succeed) are added at their request's time: their wait of 0 is not "
+                                    + "measured."));
             default -> new CaptureInfo.CapturePoint("unknown", "The capture point of this input is not known.", List.of());
         };
     }

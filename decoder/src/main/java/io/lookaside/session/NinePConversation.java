@@ -144,12 +144,19 @@ final class NinePConversation extends Conversation {
 
     @Override
     ProtocolMessage decode(Session s, int i, ByteBuffer bytes) {
+        if (s.hasFlag(i, Session.HEADER_ONLY)) {
+            return NinePDecoder.decodeHeader(bytes, bytes.position(), bytes.remaining(),
+                    s.hasFlag(i, Session.SYNTHETIC_HEADER));
+        }
         return NinePDecoder.decode(bytes, DIALECTS[s.ctx(i)]);
     }
 
     /** The message in place in its store segment: the decoder reads at absolute offsets, no slice needed. */
     @Override
     ProtocolMessage decode(Session s, int i, ByteBuffer segment, int offset, int length) {
+        if (s.hasFlag(i, Session.HEADER_ONLY)) {
+            return NinePDecoder.decodeHeader(segment, offset, length, s.hasFlag(i, Session.SYNTHETIC_HEADER));
+        }
         return NinePDecoder.decode(segment, offset, length, DIALECTS[s.ctx(i)]);
     }
 

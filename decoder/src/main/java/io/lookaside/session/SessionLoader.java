@@ -8,6 +8,7 @@ import io.lookaside.capture.InputKind;
 import io.lookaside.capture.LoadMonitor;
 import io.lookaside.capture.PcapSource;
 import io.lookaside.capture.StraceSource;
+import io.lookaside.capture.QemuTraceSource;
 import io.lookaside.capture.TracefsSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,7 @@ public final class SessionLoader {
             case FUSEDUMP -> new FusedumpSource(path);
             case STRACE -> new StraceSource(path);
             case TRACEFS -> new TracefsSource(path);
+            case QEMU_TRACE -> new QemuTraceSource(path);
         };
     }
 }
