@@ -106,6 +106,19 @@ public final class StraceSource implements CaptureSource {
         return true;
     }
 
+    /**
+     * A decoder of strace lines that delivers to {@code sink}, for a log read while strace still
+     * writes it: a call is handled when the next call line shows that its hex dump is complete.
+     */
+    public static LineDecoder lines(MessageSink sink) {
+        return new Reader(sink, Limits.DEFAULT);
+    }
+
+    /** The longest strace line the decoder is given; longer ones are skipped by whoever splits the lines. */
+    public static int maxLine() {
+        return Limits.DEFAULT.maxLine();
+    }
+
     @Override
     public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
         InputFiles.Counted input = InputFiles.openCounted(path);
@@ -213,7 +226,7 @@ public final class StraceSource implements CaptureSource {
     }
 
     /** The state of one pass over the log. */
-    private static final class Reader {
+    private static final class Reader implements LineDecoder {
         private final MessageSink sink;
         long lineNo;
         long calls;
@@ -243,7 +256,13 @@ public final class StraceSource implements CaptureSource {
             this.limits = limits;
         }
 
-        void line(String line) {
+        @Override
+        public long recognised() {
+            return calls;
+        }
+
+        @Override
+        public void line(String line) {
             lineNo++;
             if (line.startsWith(" | ") || line.startsWith(" * ")) {
                 dumpLine(line);
@@ -360,7 +379,8 @@ public final class StraceSource implements CaptureSource {
             dump.clear();
         }
 
-        void finish() {
+        @Override
+        public void finish() {
             flush();
             for (Map.Entry<Long, String[]> e : unfinished.entrySet()) {
                 String head = e.getValue()[0];

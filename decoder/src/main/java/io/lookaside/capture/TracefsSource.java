@@ -80,7 +80,18 @@ public final class TracefsSource implements CaptureSource {
             sink.truncated();
         }
         monitor.progress(input.consumed(), input.total());
-        r.finish(path);
+        r.finish();
+        if (r.events == 0) {
+            throw new CaptureException(path + ": no fuse_request_send/_end tracepoint lines found");
+        }
+    }
+
+    /**
+     * A decoder of tracepoint lines that delivers to {@code sink}, for trace_pipe read as events
+     * happen: the first realtime marker sets the clock offset for the events after it.
+     */
+    public static LineDecoder lines(MessageSink sink) {
+        return new Reader(sink);
     }
 
     /** Wall clock minus trace clock from the first realtime marker, or Long.MIN_VALUE (a first, quick pass). */
@@ -117,10 +128,10 @@ public final class TracefsSource implements CaptureSource {
         return Long.parseLong(seconds) * 1_000_000_000L + Long.parseLong((fraction + "000000000").substring(0, 9));
     }
 
-    private static final class Reader {
+    private static final class Reader implements LineDecoder {
         private final MessageSink sink;
         long lineNo;
-        private long events;
+        long events;
         private final Map<Long, Integer> conns = new HashMap<>();
         /** Wall clock minus trace clock, from the first realtime marker; Long.MIN_VALUE until one is seen. */
         long offset = Long.MIN_VALUE;
@@ -131,7 +142,13 @@ public final class TracefsSource implements CaptureSource {
             this.sink = sink;
         }
 
-        void line(String line) {
+        @Override
+        public long recognised() {
+            return events;
+        }
+
+        @Override
+        public void line(String line) {
             lineNo++;
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
@@ -150,6 +167,13 @@ public final class TracefsSource implements CaptureSource {
             String event = m.group(6);
             String fields = m.group(7);
             if (event.equals("tracing_mark_write") || event.equals("print")) {
+                Matcher rt = REALTIME.matcher(fields);
+                if (offset == Long.MIN_VALUE && rt.find()) {
+                    long wall = nanos(rt.group(1), rt.group(2));
+                    if (wall >= 0) {
+                        offset = wall - ts; // read line by line: the first marker counts from here on
+                    }
+                }
                 return;
             }
             long conn = -1;
@@ -210,7 +234,8 @@ public final class TracefsSource implements CaptureSource {
             return index;
         }
 
-        void finish(Path path) throws CaptureException {
+        @Override
+        public void finish() {
             if (refused > 0) {
                 sink.diagnostic(Diagnostic.warning(0, -1, refused + " events of further connections were skipped: more"
                         + " than " + MAX_CONNECTIONS + " FUSE connections in one trace"));
@@ -219,7 +244,7 @@ public final class TracefsSource implements CaptureSource {
                 sink.diagnostic(Diagnostic.warning(0, -1, unparsed + " fuse_request lines could not be read"));
             }
             if (events == 0) {
-                throw new CaptureException(path + ": no fuse_request_send/_end tracepoint lines found");
+                return;
             }
             if (offset == Long.MIN_VALUE) {
                 sink.diagnostic(Diagnostic.info(0, -1, "no \"realtime=\" trace marker: timestamps are the trace"
