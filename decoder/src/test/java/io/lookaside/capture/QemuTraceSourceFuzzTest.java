@@ -1,0 +1,21 @@
+package io.lookaside.capture;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzzing of QEMU v9fs trace logs (QemuTraceSource), also gzip-compressed,
+ * loaded as a user's file is: see {@link FileFuzzing} for the input layout and what is checked.
+ * Seeds: slices of a real log of the live test's guest (src/test/resources/qemu-trace), one
+ * without the -msg timestamp=on prefix.
+ */
+class QemuTraceSourceFuzzTest {
+
+    @FuzzTest(maxDuration = "10m")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void loadGivesASessionOrARefusal(byte[] input) throws IOException {
+        FileFuzzing.load(input, InputKind.QEMU_TRACE);
+    }
+}
