@@ -13,27 +13,36 @@ import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.RawPacketListener;
 
 /**
- * libpcap on a live interface, through pcap4j's raw path: nanosecond time stamps, immediate
- * mode (each packet as it arrives, not when a kernel block fills) and a large kernel buffer so
- * that bursts wait there instead of being dropped.
+ * libpcap on a live interface, through pcap4j's raw path: nanosecond time stamps and a large
+ * kernel buffer, so that bursts wait there instead of being dropped.
+ *
+ * <p>Not libpcap's immediate mode: on Linux it switches to TPACKET_V2, whose ring has one slot
+ * per packet sized for the snap length, so a 64 MiB buffer holds only about 240 packets of any
+ * size and a getattr storm on loopback loses thousands in a second (measured). TPACKET_V3 packs
+ * packets into blocks and hands a block over when it is full or {@link #BLOCK_TIMEOUT_MS} old,
+ * which bounds how late a packet shows in the live view.
  *
  * <p>The handle is non-blocking, and an empty read waits a little (1 ms, growing to
  * {@link #MAX_WAIT_MS} while nothing comes) before the next: libpcap's read timeout does not
- * return while no packet arrives on Linux (pcap(3) warns of it; libpcap 1.10 with TPACKET_V3
- * blocks in poll until the kernel retires a block, which it never does while the block is
- * empty), so a blocking read would never let an idle capture tick or stop. The kernel buffer
- * holds what arrives during a wait.
+ * return while no packet arrives on Linux (pcap(3) warns of it: with TPACKET_V3 libpcap blocks
+ * in poll until the kernel retires a block, which it never does while the block is empty), so a
+ * blocking read would never let an idle capture tick or stop.
  */
 final class LibpcapFeed implements PacketFeed {
     /** Packets per pcap_dispatch call. */
     private static final int BATCH = 4096;
+    /** The kernel hands over a block of packets at the latest this long after its first packet. */
+    static final int BLOCK_TIMEOUT_MS = 50;
     /** The longest wait between two reads of an idle interface. */
     static final long MAX_WAIT_MS = 10;
 
     private final String iface;
     private final PcapHandle handle;
     private final int linkType;
+    /** The most packets read after a stop. */
+    private static final int MAX_DRAIN = 1 << 16;
     private volatile boolean interrupted;
+    private boolean drained;
     private String endReason;
     private long[] lastStats = {-1, -1, -1};
 
@@ -54,10 +63,9 @@ final class LibpcapFeed implements PacketFeed {
             handle = new PcapHandle.Builder(iface)
                     .snaplen(snaplen)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis((int) LiveSource.TICK.toMillis())
+                    .timeoutMillis(BLOCK_TIMEOUT_MS)
                     .bufferSize(bufferBytes)
                     .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
-                    .immediateMode(true)
                     .build();
         } catch (PcapNativeException e) {
             String why = libpcapSays(e);
@@ -108,10 +116,13 @@ final class LibpcapFeed implements PacketFeed {
 
     @Override
     public int poll(Packets packets) {
-        if (interrupted) {
+        if (drained) {
             return -1;
         }
         Listener listener = new Listener(handle, packets);
+        if (interrupted) {
+            return drain(listener);
+        }
         long deadline = System.nanoTime() + LiveSource.TICK.toNanos();
         long waitMs = 1;
         try {
@@ -127,6 +138,7 @@ final class LibpcapFeed implements PacketFeed {
                 waitMs = Math.min(MAX_WAIT_MS, waitMs * 2);
             }
         } catch (PcapNativeException e) {
+            drained = true;
             endReason = gone() ? "interface " + iface + " went away (" + libpcapSays(e) + ")"
                     : "capture on " + iface + " failed: " + libpcapSays(e);
             return -1;
@@ -137,10 +149,33 @@ final class LibpcapFeed implements PacketFeed {
             }
             Thread.currentThread().interrupt();
             interrupted = true;
+            drained = true;
             return -1;
         } catch (NotOpenException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * After a stop: what the kernel already holds is read too (a stop keeps everything captured
+     * until then), up to {@link #MAX_DRAIN} packets, so that a flood cannot hold a stop off.
+     */
+    private int drain(Listener listener) {
+        drained = true;
+        int total = 0;
+        try {
+            for (int n; total < MAX_DRAIN && (n = handle.dispatch(BATCH, listener)) > 0; ) {
+                total += n;
+            }
+        } catch (PcapNativeException | InterruptedException e) {
+            // Gone, or broken off: what was read stands.
+        } catch (NotOpenException e) {
+            throw new IllegalStateException(e);
+        }
+        if (listener.failure != null) {
+            throw new IllegalStateException("handling a captured packet failed", listener.failure);
+        }
+        return total;
     }
 
     private boolean gone() {
