@@ -6,6 +6,9 @@ import io.lookaside.capture.live.CaptureInterfaces;
 import io.lookaside.capture.live.LiveCounters;
 import io.lookaside.capture.live.LiveSource;
 import io.lookaside.capture.live.PcapLiveSource;
+import io.lookaside.capture.live.QemuTraceLiveSource;
+import io.lookaside.capture.live.StraceLiveSource;
+import io.lookaside.capture.live.TracefsLiveSource;
 import io.lookaside.live.LiveSession;
 import io.lookaside.report.OutputFile;
 import io.lookaside.report.Report;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Live capture: decode 9P and FUSE messages as they arrive and write what was captured to a file "
-                + "(pcapng, or nanosecond pcap when FILE ends in .pcap). Stops on --duration, --count or Ctrl+C.",
+                + "(pcapng, or nanosecond pcap when FILE ends in .pcap; the strace log for --fuse-pid, tracefs text for "
+                + "--fuse-tracefs, a copy of the log for --qemu-trace: each opens again with lookaside report FILE). "
+                + "Stops on --duration, --count or Ctrl+C.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly (duration, count, Ctrl+C, or the source ended); the file is complete",
                 "2:cannot start (no such interface, bad filter, no permission, the file exists) or the capture failed"})
@@ -45,6 +50,18 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = {"--interface", "-i"}, paramLabel = "IF", description = "capture on this network interface (tap0, vnet3, virbr0, a veth, lo, vsockmon0)")
     String iface;
+
+    @Option(names = "--fuse-pid", paramLabel = "PID",
+            description = "watch this running FUSE daemon through strace (attached to every thread, detached at the end)")
+    Long fusePid;
+
+    @Option(names = "--fuse-tracefs",
+            description = "watch every FUSE mount through the kernel's fuse tracepoints (Linux 6.16+), in a tracefs instance of its own")
+    boolean fuseTracefs;
+
+    @Option(names = "--qemu-trace", paramLabel = "LOG",
+            description = "follow QEMU's virtio-9p trace log (qemu -trace 'v9fs_*' -D LOG -msg timestamp=on) as it grows")
+    Path qemuTrace;
 
     @Option(names = {"--filter", "-f"}, paramLabel = "BPF",
             description = "capture filter (default: tcp port 564, plus --port; none on vsockmon)")
@@ -117,14 +134,32 @@ final class CaptureCommand implements Callable<Integer> {
 
     /** Picks the live source the options ask for. Other sources add their branch here. */
     private LiveSource source() {
+        if (fusePid != null) {
+            return new StraceLiveSource(fusePid, write, force);
+        }
+        if (fuseTracefs) {
+            return new TracefsLiveSource(write, force);
+        }
+        if (qemuTrace != null) {
+            return new QemuTraceLiveSource(qemuTrace, write, force);
+        }
         return new PcapLiveSource(new PcapLiveSource.Options(iface, filter, port, write, force, ringFiles,
                 ringSizeMb * 1_000_000L));
     }
 
     /** What is wrong with the options, or null. */
     private String checkOptions() {
-        if (iface == null) {
-            return "say where to capture: --interface IF (or --list-interfaces)";
+        int sources = (iface != null ? 1 : 0) + (fusePid != null ? 1 : 0) + (fuseTracefs ? 1 : 0)
+                + (qemuTrace != null ? 1 : 0);
+        if (sources == 0) {
+            return "say where to capture: --interface IF, --fuse-pid PID, --fuse-tracefs or --qemu-trace LOG"
+                    + " (or --list-interfaces)";
+        }
+        if (sources > 1) {
+            return "capture from one source at a time: --interface, --fuse-pid, --fuse-tracefs or --qemu-trace";
+        }
+        if (iface == null && (filter != null || port != 0 || ringFiles != 0 || ringSizeMb != 0)) {
+            return "--filter, --port and --ring-* apply to --interface captures only";
         }
         if (write == null) {
             return "--write FILE is required: a live capture is always kept";
@@ -203,16 +238,23 @@ final class CaptureCommand implements Callable<Integer> {
                 long rate = dt > 0 ? Math.round((s.messages() - lastMessages) / dt) : 0;
                 lastMessages = s.messages();
                 lastElapsed = s.elapsed();
-                err.printf(Locale.ROOT, "capture: %.0f s, %d messages, %d/s, %d packets, %s, %s%n",
-                        s.elapsed().toNanos() / 1e9, s.messages(), rate, c.records(), bytes(c.bytes()), drops(c));
+                err.printf(Locale.ROOT, "capture: %.0f s, %d messages, %d/s, %d %s, %s, %s%n",
+                        s.elapsed().toNanos() / 1e9, s.messages(), rate, c.records(), recordsName(), bytes(c.bytes()),
+                        drops(c));
             } else {
                 double secs = s.elapsed().toNanos() / 1e9;
-                err.printf(Locale.ROOT, "captured %d messages in %.1f s (%d/s), %d packets, %s, %s; %s; written to %s%n",
-                        s.messages(), secs, secs > 0 ? Math.round(s.messages() / secs) : 0, c.records(), bytes(c.bytes()),
+                err.printf(Locale.ROOT, "captured %d messages in %.1f s (%d/s), %d %s, %s, %s; %s; written to %s%n",
+                        s.messages(), secs, secs > 0 ? Math.round(s.messages() / secs) : 0, c.records(), recordsName(),
+                        bytes(c.bytes()),
                         drops(c), s.endReason(), write);
             }
             err.flush();
         }
+    }
+
+    /** What the source's records are: packets of an interface, lines of a trace or strace log. */
+    private String recordsName() {
+        return iface != null ? "packets" : "lines";
     }
 
     /** "0 dropped", "12 dropped (kernel 12, interface 0)", "drops unknown". */

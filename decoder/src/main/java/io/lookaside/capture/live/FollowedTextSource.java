@@ -23,14 +23,26 @@ abstract class FollowedTextSource implements LiveSource {
     private static final long IDLE_MILLIS = 20;
 
     protected final Path written;
+    private final boolean force;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean stopRequested;
     private volatile String endReason;
     private OutputStream copy;
 
-    FollowedTextSource(Path written) {
+    FollowedTextSource(Path written, boolean force) {
         this.written = written;
+        this.force = force;
+    }
+
+    /** Refuses to replace an existing file unless told to (--force), as the interface capture does. */
+    final void refuseExisting() throws CaptureException {
+        if (Files.isDirectory(written)) {
+            throw new CaptureException(written + ": is a directory");
+        }
+        if (!force && Files.exists(written)) {
+            throw new CaptureException(written + ": exists (--force to overwrite it)");
+        }
     }
 
     /** The offline reader's line decoder for this source. */
@@ -53,9 +65,12 @@ abstract class FollowedTextSource implements LiveSource {
         return true;
     }
 
-    /** Drops counted by the mechanism (tracefs lost events), or -1 when it cannot tell. */
+    /**
+     * Drops counted by the mechanism (tracefs lost events). A log written by the traced program
+     * itself (QEMU's trace, strace's output) loses nothing: the program waits for its write.
+     */
     long dropped() {
-        return -1;
+        return 0;
     }
 
     /** Diagnostics the source adds at the end (what it lacks, what it skipped). */

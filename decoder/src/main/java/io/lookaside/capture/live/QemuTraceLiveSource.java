@@ -25,8 +25,8 @@ public final class QemuTraceLiveSource extends FollowedTextSource {
     private final Path log;
     private LineFollower follower;
 
-    public QemuTraceLiveSource(Path log, Path written) {
-        super(written);
+    public QemuTraceLiveSource(Path log, Path written, boolean force) {
+        super(written, force);
         this.log = log;
     }
 
@@ -40,12 +40,13 @@ public final class QemuTraceLiveSource extends FollowedTextSource {
             throw new CaptureException(log + ": is a directory, not QEMU's trace log");
         }
         try {
-            if (Files.exists(written) && Files.isSameFile(written, log)) {
+            if (Files.exists(written) && Files.exists(log) && Files.isSameFile(written, log)) {
                 throw new CaptureException(written + ": is the followed log itself; write to another file");
             }
         } catch (IOException e) {
             throw new CaptureException(written + ": " + e.getMessage(), e);
         }
+        refuseExisting();
         follower = new LineFollower(log, MAX_LINE);
         openWritten();
     }

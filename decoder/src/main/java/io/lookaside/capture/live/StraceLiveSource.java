@@ -36,8 +36,8 @@ public final class StraceLiveSource extends FollowedTextSource {
     private LineFollower follower;
     private final StringBuilder straceErr = new StringBuilder();
 
-    public StraceLiveSource(long pid, Path written) {
-        super(written);
+    public StraceLiveSource(long pid, Path written, boolean force) {
+        super(written, force);
         this.pid = pid;
     }
 
@@ -54,6 +54,7 @@ public final class StraceLiveSource extends FollowedTextSource {
         if (pid == ProcessHandle.current().pid()) {
             throw new CaptureException("pid " + pid + " is Lookaside itself, not a FUSE daemon");
         }
+        refuseExisting();
         try {
             Files.deleteIfExists(written);
         } catch (IOException e) {

@@ -49,19 +49,19 @@ public final class TracefsLiveSource extends FollowedTextSource {
     private final AtomicLong lost = new AtomicLong();
     private volatile boolean closing;
     private volatile IOException readFailed;
-    private String partial = "";
 
-    public TracefsLiveSource(Path written) {
-        this(TRACEFS, written);
+    public TracefsLiveSource(Path written, boolean force) {
+        this(TRACEFS, written, force);
     }
 
-    TracefsLiveSource(Path root, Path written) {
-        super(written);
+    TracefsLiveSource(Path root, Path written, boolean force) {
+        super(written, force);
         this.root = root;
     }
 
     @Override
     public void start() throws CaptureException {
+        refuseExisting();
         if (!Files.isDirectory(root.resolve("instances"))) {
             mount();
         }

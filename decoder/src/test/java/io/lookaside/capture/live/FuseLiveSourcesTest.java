@@ -32,7 +32,7 @@ class FuseLiveSourcesTest {
         LiveTests.requireProgram("strace");
         try (BindfsDaemon fs = new BindfsDaemon()) {
             Path written = tmp.resolve("bindfs.strace.txt");
-            LiveTests.Running live = new LiveTests.Running(new StraceLiveSource(fs.pid(), written));
+            LiveTests.Running live = new LiveTests.Running(new StraceLiveSource(fs.pid(), written, false));
             fs.workload("strace");
             live.awaitMessages(20, 10);
             RecordingSink seen = live.stop();
@@ -56,7 +56,7 @@ class FuseLiveSourcesTest {
                 || !Files.isDirectory(TracefsLiveSource.TRACEFS.resolve("events")), "fuse tracepoints in this kernel");
         try (BindfsDaemon fs = new BindfsDaemon()) {
             Path written = tmp.resolve("fuse.tracefs.txt");
-            TracefsLiveSource source = new TracefsLiveSource(written);
+            TracefsLiveSource source = new TracefsLiveSource(written, false);
             LiveTests.Running live = new LiveTests.Running(source);
             Path instance = Files.list(TracefsLiveSource.TRACEFS.resolve("instances"))
                     .filter(p -> p.getFileName().toString().startsWith("lookaside-" + ProcessHandle.current().pid()))

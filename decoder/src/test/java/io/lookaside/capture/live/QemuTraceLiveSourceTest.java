@@ -34,7 +34,7 @@ class QemuTraceLiveSourceTest {
         byte[] all = Files.readAllBytes(LOG);
         Path log = tmp.resolve("qemu.log");
         Path written = tmp.resolve("copy.log");
-        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, written));
+        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, written, false));
         Thread.sleep(150); // the follower waits for a file that is not there yet
         try (OutputStream out = Files.newOutputStream(log, StandardOpenOption.CREATE_NEW)) {
             for (int at = 0; at < all.length; at += 997) { // pieces that end inside lines
@@ -60,7 +60,7 @@ class QemuTraceLiveSourceTest {
         List<String> lines = Files.readAllLines(LOG);
         Path log = tmp.resolve("qemu.log");
         Files.write(log, lines.subList(0, 40));
-        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, tmp.resolve("copy.log")));
+        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, tmp.resolve("copy.log"), false));
         live.awaitMessages(40, 10);
         Files.write(log, lines.subList(0, 10), StandardOpenOption.TRUNCATE_EXISTING); // QEMU started again
         Thread.sleep(300);
@@ -71,10 +71,10 @@ class QemuTraceLiveSourceTest {
 
     @Test
     void refusesWhatCannotBeFollowed() throws Exception {
-        assertThatThrownBy(() -> new QemuTraceLiveSource(tmp.resolve("no/such/dir/q.log"), tmp.resolve("w")).start())
+        assertThatThrownBy(() -> new QemuTraceLiveSource(tmp.resolve("no/such/dir/q.log"), tmp.resolve("w"), false).start())
                 .isInstanceOf(CaptureException.class).hasMessageContaining("directory does not exist");
         Path log = Files.writeString(tmp.resolve("q.log"), "");
-        assertThatThrownBy(() -> new QemuTraceLiveSource(log, log).start())
+        assertThatThrownBy(() -> new QemuTraceLiveSource(log, log, false).start())
                 .isInstanceOf(CaptureException.class).hasMessageContaining("is the followed log itself");
     }
 
@@ -82,7 +82,7 @@ class QemuTraceLiveSourceTest {
     @Timeout(60)
     void aLogThatNeverAppearsIsSaid() throws Exception {
         LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(tmp.resolve("never.log"),
-                tmp.resolve("copy.log")));
+                tmp.resolve("copy.log"), false));
         Thread.sleep(200);
         RecordingSink seen = live.stop();
         assertThat(seen.messages).isEmpty();

@@ -34,7 +34,7 @@ class QemuVirtio9pLiveTest {
         Path log = tmp.resolve("qemu-v9fs.log"); // QEMU creates it after the capture has started
         Path written = tmp.resolve("captured.qemu-trace.log");
 
-        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, written));
+        LiveTests.Running live = new LiveTests.Running(new QemuTraceLiveSource(log, written, false));
         String console = LiveGuest.boot(LiveGuest.qemu("live.trans=virtio",
                 "-fsdev", "local,id=fs0,path=" + tmp.resolve("export") + ",security_model=none",
                 "-device", "virtio-9p-pci,fsdev=fs0,mount_tag=lab", "-nic", "none",
