@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
  * that mounts 9P, runs live-wl.sh and powers off). The recipe is run once per JVM; it is
  * idempotent and quick once its work/ folder is filled.
  */
-final class LiveGuest {
+public final class LiveGuest {
     private static Path kernel;
     private static Path initrd;
 
     private LiveGuest() {
     }
 
-    static synchronized void prepare() throws Exception {
+    public static synchronized void prepare() throws Exception {
         LiveTests.requireRoot();
         LiveTests.requireProgram("qemu-system-x86_64");
         if (kernel != null) {
@@ -37,7 +37,7 @@ final class LiveGuest {
      * The QEMU command line: TCG, because nested KVM hung on the lab machines (and the guest's
      * run is a few seconds of busybox); no reboot, serial console on stdout.
      */
-    static List<String> qemu(String append, String... devices) {
+    public static List<String> qemu(String append, String... devices) {
         List<String> cmd = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg", "-m", "256", "-smp", "1",
                 "-nographic", "-no-reboot", "-nodefaults", "-serial", "stdio", "-kernel", kernel.toString(),
                 "-initrd", initrd.toString(), "-append", "console=ttyS0 quiet panic=-1 " + append));
@@ -46,7 +46,7 @@ final class LiveGuest {
     }
 
     /** Runs QEMU until the guest powers off (bounded), returning its console output. */
-    static String boot(List<String> cmd, Path console, int seconds) throws Exception {
+    public static String boot(List<String> cmd, Path console, int seconds) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         try {
