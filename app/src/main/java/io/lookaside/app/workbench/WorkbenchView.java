@@ -219,8 +219,8 @@ public final class WorkbenchView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a capture");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Captures (pcap, pcapng, fusedump, strace, tracefs; .gz)",
-                        "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.fusedump", "*.txt"),
+                new FileChooser.ExtensionFilter("Captures (pcap, pcapng, fusedump, strace, tracefs, QEMU trace; .gz)",
+                        "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.fusedump", "*.txt", "*.log"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         Path current = vm.capture().pathProperty().get();
         if (current != null && current.getParent() != null) {
