@@ -41,7 +41,7 @@ abstract class FollowedTextSource implements LiveSource {
             throw new CaptureException(written + ": is a directory");
         }
         if (!force && Files.exists(written)) {
-            throw new CaptureException(written + ": exists (--force to overwrite it)");
+            throw new CaptureException(written + ": exists (use --force to overwrite)");
         }
     }
 
