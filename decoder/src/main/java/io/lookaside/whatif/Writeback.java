@@ -44,9 +44,9 @@ final class Writeback implements OnePassModel {
                 + "Tfsync or Tsetattr on the file forces it, once they have been dirty for the window (the "
                 + "kernel's dirty_expire, 30 s by default), or when the capture ends; unlinking or removing the "
                 + "file first discards them. When the trace has more Twrites than dirty pages, the extra ones "
-                + "are saved; when it has fewer, all are kept (a removal model cannot add messages). The "
-                + "writebacks not forced by fsync or setattr are off every process's critical path. Not "
-                + "modelled: the Tfsync v9fs_write_inode_dotl sends after writeback, the reads write_begin needs "
+                + "are saved; when it has fewer, the missing ones are added. A background writeback also writes "
+                + "the inode back: one Tfsync (v9fs_write_inode_dotl), added. The writebacks not forced by fsync "
+                + "or setattr are off every process's critical path. Not modelled: the reads write_begin needs "
                 + "for partial pages of existing files, and dirty-memory limits that force earlier writeback. "
                 + "Another connection reading or stat-ing the file while it has dirty pages sees old data: those "
                 + "requests are stale.";
@@ -252,12 +252,20 @@ final class Writeback implements OnePassModel {
         return false;
     }
 
-    /** Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved. */
+    /**
+     * Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved, and
+     * pages beyond the trace's Twrites are added. A background writeback (the flusher, or the end)
+     * also writes the inode back: v9fs_write_inode_dotl sends Tfsync on the writeback fid.
+     */
     private static void flush(Dirty d, Marks marks, boolean background) {
         if (d == null) {
             return;
         }
         long keep = Math.min(d.pages.length(), d.writeCount);
+        marks.add("Twrite", "Rwrite", d.pages.length() - keep);
+        if (background) {
+            marks.add("Tfsync", "Rfsync", 1);
+        }
         for (int k = 0; k < d.writeCount; k++) {
             if (k >= keep) {
                 marks.eliminate(d.writes[k]);
