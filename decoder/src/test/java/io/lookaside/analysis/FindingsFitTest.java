@@ -91,7 +91,11 @@ class FindingsFitTest {
     @Test
     void aLinuxV9fsClientIsNotToldToUseCacheReadaheadAsIfItHadIt() throws CaptureException {
         for (String sample : List.of("a-v9fs-busybox-cachenone.pcap.gz", "a-v9fs-bigread-cachenone.pcap.gz")) {
-            for (Finding f : analyze(sample).findings()) {
+            Analysis a = analyze(sample);
+            assertThat(a.identification().client().name()).isEqualTo("linux-v9fs");
+            assertThat(finding(a, "small-requests").fix()).contains("Mount with cache=loose (or cache=mmap; "
+                    + "cache=readahead only on Linux 6.6 and later)");
+            for (Finding f : a.findings()) {
                 if (f.fix().contains("cache=readahead")) {
                     assertThat(f.fix()).contains("cache=readahead only on Linux 6.6 and later");
                 }
@@ -134,5 +138,14 @@ class FindingsFitTest {
         }
         Finding f = new NegativeLookupsRule().evaluate(NegativeLookupsRuleTest.input(t.session()));
         assertThat(f.summary()).startsWith("2 of 3 lookups of missing names repeat an earlier miss");
+    }
+
+    /** The writeback sweep's saving falls as the window grows; the remark says why, the text which window fits. */
+    @Test
+    void theWritebackSweepSaysWhyItsSavingFallsAsTheWindowGrows() throws CaptureException {
+        Analysis a = analyze("a-v9fs-busybox-twopoints.pcap.gz");
+        WhatIfRun run = a.whatIf().stream().filter(r -> r.model().id().equals("writeback")).findFirst().orElseThrow();
+        assertThat(run.remarks()).anyMatch(r -> r.contains("can fall as the window grows"));
+        assertThat(run.model().assumptions()).contains("dirty_writeback_centisecs, 5 s").contains("dirty_expire_centisecs (30 s)");
     }
 }
