@@ -275,7 +275,8 @@ final class Charts {
             Series s = ordered.get(k);
             int x0 = (k % cols) * cellW;
             int y0 = (k / cols) * cellH;
-            long top0 = Math.max(1, s.values().stream().mapToLong(Long::longValue).max().orElse(1));
+            long most = s.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            long top0 = Math.max(1, most);
             long max = 2 * niceStep(top0 / 2.0);
             int left = x0 + 58;
             int right = x0 + cellW - 14;
@@ -290,7 +291,8 @@ final class Charts {
                         .append(cellW - 6).append("\" height=\"").append(cellH - 6)
                         .append("\" rx=\"6\" fill=\"#fff7ed\" stroke=\"#D55E00\" stroke-opacity=\".5\"/>");
             }
-            b.append(text(x0 + 12, y0 + 17, "start", "lbl", s.label() + "  (saves up to " + Html.d(top0) + ")"));
+            b.append(text(x0 + 12, y0 + 17, "start", "lbl", s.label() + (most > 0 ? "  (saves up to " + Html.d(most) + ")"
+                    : "  (saves nothing)")));
             for (int g = 0; g <= 2; g++) {
                 double y = top + plotH - plotH * g / 2.0;
                 b.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(right)

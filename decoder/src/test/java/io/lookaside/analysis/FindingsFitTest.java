@@ -148,4 +148,15 @@ class FindingsFitTest {
         assertThat(run.remarks()).anyMatch(r -> r.contains("can fall as the window grows"));
         assertThat(run.model().assumptions()).contains("dirty_writeback_centisecs, 5 s").contains("dirty_expire_centisecs (30 s)");
     }
+
+    /** The loose profile on a capture that already is cache=loose says it would count the probes twice. */
+    @Test
+    void theLooseProfileOnALooseCaptureSaysItWouldAddTheProbesTwice() throws CaptureException {
+        ProfileRun loose = analyze("a-v9fs-bigread-cacheloose.pcap.gz").profiles().stream()
+                .filter(p -> p.profile().id().equals("v9fs-cache-loose")).findFirst().orElseThrow();
+        assertThat(loose.remarks()).anyMatch(r -> r.contains("looks like cache=loose (or another caching mode) already"));
+        ProfileRun none = analyze("a-v9fs-bigread-cachenone.pcap.gz").profiles().stream()
+                .filter(p -> p.profile().id().equals("v9fs-cache-loose")).findFirst().orElseThrow();
+        assertThat(none.remarks()).noneMatch(r -> r.contains("looks like cache=loose"));
+    }
 }
