@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public record Analysis(Session session, Lifecycles lifecycles, Exchanges exchanges, Map<String, Long> messageCounts,
                        List<OperationStats> operations, long baseWallNanos, List<WhatIfRun> whatIf,
-                       List<ProfileRun> profiles, List<Finding> findings) {
+                       List<ProfileRun> profiles, List<Finding> findings, Identification identification) {
 
     public Analysis {
         messageCounts = Collections.unmodifiableMap(new TreeMap<>(messageCounts));

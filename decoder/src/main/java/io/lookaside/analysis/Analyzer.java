@@ -68,15 +68,24 @@ public final class Analyzer {
         Map<String, WhatIfRun> byId = new LinkedHashMap<>();
         runs.forEach(r -> byId.put(r.model().id(), r));
         Set<Protocol> present = WhatIfEngine.protocols(session);
-        RuleInput input = new RuleInput(session, lifecycles, exchanges, operations, baseWall, byId, present);
+        Identification identification = Identification.of(session);
+        RuleInput input = new RuleInput(session, lifecycles, exchanges, operations, baseWall, byId, present,
+                identification);
         List<Finding> findings = new ArrayList<>();
+        Map<String, Double> countScores = new java.util.HashMap<>();
+        long totalWait = input.totalWaitNanos();
         for (Rule rule : rules) {
             if (rule.protocols().stream().anyMatch(present::contains)) {
-                findings.add(rule.evaluate(input));
+                Finding f = rule.evaluate(input);
+                countScores.put(f.rule(), f.score());
+                // Severity follows the share of the wait at stake; a rule about setup or leaks keeps its own score.
+                findings.add(Rules.scoredByWait(rule) ? f.byWaitShare(totalWait) : f);
             }
         }
-        // Highest score first, as JMC's result page; the rule order of Rules.ALL breaks ties.
-        findings.sort(Comparator.comparingDouble(Finding::score).reversed());
-        return new Analysis(session, lifecycles, exchanges, counts, operations, baseWall, runs, profileRuns, findings);
+        // Highest score first, as JMC's result page; the rules' own (count) scores break ties, then Rules.ALL's order.
+        findings.sort(Comparator.comparingDouble(Finding::score).reversed()
+                .thenComparing(Comparator.comparingDouble((Finding f) -> countScores.get(f.rule())).reversed()));
+        return new Analysis(session, lifecycles, exchanges, counts, operations, baseWall, runs, profileRuns, findings,
+                identification);
     }
 }

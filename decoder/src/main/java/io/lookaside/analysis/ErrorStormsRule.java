@@ -53,9 +53,11 @@ public final class ErrorStormsRule implements Rule {
         NO_XATTR("The kernel asks for extended attributes the file system does not have: security.capability "
                 + "before every write to a file and on exec, POSIX ACLs on access checks. Each answer is "
                 + "\"no such attribute\" and nothing caches it.",
-                "If the file system has no extended attributes, let the daemon answer GETXATTR with ENOSYS once "
-                        + "(libfuse: leave getxattr unimplemented): the kernel then stops asking. For 9P, mount "
-                        + "without security labels or ACLs (no posixacl option) if they are not needed."),
+                "FUSE: if the file system has no extended attributes, let the daemon answer GETXATTR with ENOSYS "
+                        + "once (libfuse: leave getxattr unimplemented): the kernel then stops asking. 9P: no Linux "
+                        + "v9fs mount option stops the security.capability lookups: they come from the capability "
+                        + "checks before each buffered write (file_remove_privs, cache=loose) and on exec, not from "
+                        + "ACL support, so leaving out posixacl changes nothing; with cache=none writes skip them."),
         DENIED("Permission errors that repeat are the workload trying the same forbidden thing.",
                 "Fix the permissions or the user mapping (9P access=/uname=, FUSE -o allow_other, "
                         + "default_permissions), or stop the workload from trying."),

@@ -24,6 +24,32 @@ public record Finding(String rule, String title, double score, Severity severity
                 waitNanos, evidence);
     }
 
+    /** The rule cannot judge from this input ({@code why}: what it lacks); severity N/A, never OK. */
+    public static Finding notApplicable(Rule rule, String why) {
+        return new Finding(rule.id(), rule.title(), 0, Severity.NA, why, "", "", 0, Evidence.none());
+    }
+
+    /**
+     * This finding scored by the share of all request wait it concerns ({@code totalWaitNanos}):
+     * 25 (INFO) at {@link #INFO_WAIT_SHARE}, 75 (WARNING) at {@link #WARNING_WAIT_SHARE}; the summary
+     * says the share. N/A findings and findings without wait at stake are returned as they are.
+     */
+    public Finding byWaitShare(long totalWaitNanos) {
+        if (severity == Severity.NA || waitNanos <= 0 || totalWaitNanos <= 0) {
+            return this;
+        }
+        double share = (double) waitNanos / totalWaitNanos;
+        double s = Score.of(share, INFO_WAIT_SHARE, WARNING_WAIT_SHARE);
+        String stake = " At stake: " + Durations.format(waitNanos) + ", " + Durations.percent(share)
+                + " of all request wait.";
+        return new Finding(rule, title, s, Severity.of(s), summary + stake, explanation, fix, waitNanos, evidence);
+    }
+
+    /** The share of all request wait at which a finding is worth a look (INFO). */
+    public static final double INFO_WAIT_SHARE = 0.02;
+    /** The share of all request wait at which a finding is a WARNING. */
+    public static final double WARNING_WAIT_SHARE = 0.10;
+
     /** Nothing found: score 0, severity OK. */
     public static Finding ok(Rule rule, String summary) {
         return new Finding(rule.id(), rule.title(), 0, Severity.OK, summary, "", "", 0, Evidence.none());

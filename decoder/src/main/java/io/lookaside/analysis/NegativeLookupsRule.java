@@ -77,8 +77,9 @@ public final class NegativeLookupsRule implements Rule {
             }
         }
         if (misses.repeats() == 0 && nameless > 0) {
-            return Finding.ok(this, nameless + " lookups failed with ENOENT, but this input holds only message headers "
-                    + "(no names), so repeats cannot be told apart; a fusedump or strace capture of the daemon can.");
+            return Finding.notApplicable(this, nameless + " of " + x.size() + " requests are lookups that failed with "
+                    + "ENOENT, but this input holds only message headers (no names), so repeats cannot be told apart; a "
+                    + "fusedump or strace capture of the daemon can.");
         }
         if (misses.repeats() == 0) {
             String cachedNote = cached == 0 ? "" : " " + cached + " misses were answered with a negative entry the "
@@ -104,9 +105,18 @@ public final class NegativeLookupsRule implements Rule {
         if (fuse) {
             why.add("The FUSE kernel caches a miss only when the daemon answers with nodeid 0 and a nonzero "
                     + "entry_valid; an −ENOENT error caches nothing.");
-            fix.add("Have the daemon answer misses with nodeid 0 and entry_valid > 0: libfuse -o negative_timeout="
-                    + String.format(Locale.ROOT, "%.3f", ms / 1000.0).replaceAll("0+$", "").replaceAll("\\.$", "")
-                    + " (seconds), or fuse_reply_entry() with e.ino = 0 and e.entry_timeout set.");
+            String seconds = String.format(Locale.ROOT, "%.3f", Math.max(1, ms) / 1000.0).replaceAll("0+$", "")
+                    .replaceAll("\\.$", "");
+            Identification.Party daemon = in.identification().server();
+            if (daemon.is("glusterfs")) {
+                // glusterfs's FUSE bridge is its own: its negative-timeout option sets the entry_valid of misses.
+                fix.add("Mount glusterfs with negative-timeout=" + (seconds.contains(".") ? "1" : seconds)
+                        + " (mount -t glusterfs -o negative-timeout=N, or glusterfs --negative-timeout=N; whole "
+                        + "seconds): it answers misses with a negative entry the kernel caches.");
+            } else {
+                fix.add("Have the daemon answer misses with nodeid 0 and entry_valid > 0: libfuse -o negative_timeout="
+                        + seconds + " (seconds), or fuse_reply_entry() with e.ino = 0 and e.entry_timeout set.");
+            }
         }
         fix.add("Or remove the probes from the workload: trim compiler -I lists, PATH and LD_LIBRARY_PATH entries "
                 + "that do not exist.");
@@ -125,7 +135,8 @@ public final class NegativeLookupsRule implements Rule {
         Exchanges x = in.exchanges();
         int i = x.index(k);
         // Most walks succeed: tell a miss from nwname and nwqid alone, decode only the misses.
-        boolean missing = "ENOENT".equals(x.error(k));
+        // A 9P2000 server says "file does not exist" in words: the same miss as Rlerror ENOENT.
+        boolean missing = "ENOENT".equals(x.error(k)) || io.lookaside.lifecycle.NinePErrors.notFound(x.error(k));
         if (!missing && x.error(k) == null && s.typeCode(s.peer(i)) == NinePTypes.RWALK) {
             int nwname = NinePFields.u16(s, i, Twalk.NWNAME);
             missing = nwname >= 2 && NinePFields.u16(s, s.peer(i), Rwalk.NWQID) < nwname;

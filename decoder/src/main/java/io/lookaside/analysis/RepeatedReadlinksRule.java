@@ -80,8 +80,8 @@ public final class RepeatedReadlinksRule implements Rule {
             }
         }
         if (reads.repeats() == 0 && unkeyed > 0) {
-            return Finding.ok(this, unkeyed + " symlink reads, but this input holds only message headers (no node or "
-                    + "target), so repeats cannot be told apart; a fusedump or strace capture of the daemon can.");
+            return Finding.notApplicable(this, unkeyed + " symlink reads, but this input holds only message headers (no "
+                    + "node or target), so repeats cannot be told apart; a fusedump or strace capture of the daemon can.");
         }
         if (reads.repeats() == 0) {
             return Finding.ok(this, reads.total() == 0 ? "No symlink was read."
@@ -103,8 +103,17 @@ public final class RepeatedReadlinksRule implements Rule {
         if (fuse) {
             why.add("The FUSE kernel keeps symlink targets in the page cache only when the daemon enabled "
                     + "FUSE_CACHE_SYMLINKS at INIT (protocol 7.28 and later).");
-            fix.add("Enable FUSE_CACHE_SYMLINKS in the daemon (libfuse 3: conn->want |= FUSE_CAP_CACHE_SYMLINKS in "
-                    + "init()); daemons on libfuse 2 cannot, as it speaks an older protocol.");
+            Identification.Party daemon = in.identification().server();
+            if (daemon.is("glusterfs")) {
+                fix.add("glusterfs does not enable FUSE_CACHE_SYMLINKS and has no option for it (its FUSE bridge is not "
+                        + "libfuse); resolve the links in the workload instead.");
+            } else if (daemon.is("libfuse2")) {
+                fix.add("This daemon runs on libfuse 2, whose protocol (7.19) predates FUSE_CACHE_SYMLINKS: rebuild it "
+                        + "on libfuse 3 and set conn->want |= FUSE_CAP_CACHE_SYMLINKS in init().");
+            } else {
+                fix.add("Enable FUSE_CACHE_SYMLINKS in the daemon (libfuse 3: conn->want |= FUSE_CAP_CACHE_SYMLINKS in "
+                        + "init()); daemons on libfuse 2 cannot, as it speaks an older protocol.");
+            }
         }
         fix.add("Or point the workload at the final targets (call gcc-12 rather than cc → /etc/alternatives/cc → "
                 + "gcc-12; use usr/lib64 rather than lib64).");

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param operations    per-operation wait statistics, the largest total first
  * @param baseWallNanos the capture's wall-clock wait (WallClock)
  * @param whatIf        the model runs by model id
+ * @param identification the client and server or daemon, for fixes that fit them
  */
 public record RuleInput(Session session, Lifecycles lifecycles, Exchanges exchanges, List<OperationStats> operations,
-                        long baseWallNanos, Map<String, WhatIfRun> whatIf, Set<Protocol> protocols) {
+                        long baseWallNanos, Map<String, WhatIfRun> whatIf, Set<Protocol> protocols,
+                        Identification identification) {
+
+    /** A rule input whose client and server are told from the session. */
+    public RuleInput(Session session, Lifecycles lifecycles, Exchanges exchanges, List<OperationStats> operations,
+                     long baseWallNanos, Map<String, WhatIfRun> whatIf, Set<Protocol> protocols) {
+        this(session, lifecycles, exchanges, operations, baseWallNanos, whatIf, protocols, Identification.of(session));
+    }
 
     /** The sum of every answered request's wait. */
     public long totalWaitNanos() {

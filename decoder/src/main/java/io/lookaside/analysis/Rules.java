@@ -20,6 +20,11 @@ public final class Rules {
     private Rules() {
     }
 
+    /** Rules whose findings are scored by the wait they concern: all but setup errors and handle leaks. */
+    static boolean scoredByWait(Rule rule) {
+        return !(rule instanceof SetupErrorsRule) && !(rule instanceof HandleLeaksRule);
+    }
+
     /** The rule with this id, or null. */
     public static Rule byId(String id) {
         for (Rule r : ALL) {

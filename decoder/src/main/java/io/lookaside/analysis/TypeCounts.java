@@ -17,4 +17,11 @@ final class TypeCounts {
         removed.forEach((name, n) -> left.merge(name, -n, Long::sum));
         return left;
     }
+
+    /** {@code counts} plus {@code added} per name (messages a change sends that the capture does not hold). */
+    static Map<String, Long> plus(Map<String, Long> counts, Map<String, Long> added) {
+        Map<String, Long> all = new TreeMap<>(counts);
+        added.forEach((name, n) -> all.merge(name, n, Long::sum));
+        return all;
+    }
 }

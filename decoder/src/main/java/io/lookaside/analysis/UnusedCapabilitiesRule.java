@@ -107,6 +107,8 @@ public final class UnusedCapabilitiesRule implements Rule {
         }
         List<Missed> missed = new ArrayList<>();
         List<Integer> evidence = new ArrayList<>();
+        // glusterfs's FUSE bridge is its own code: its knobs are its mount options, not libfuse's.
+        boolean gluster = in.identification().server().is("glusterfs");
         for (Conn c : conns.values()) {
             finishWrites(c);
             if (c.offered == null) {
@@ -116,14 +118,17 @@ public final class UnusedCapabilitiesRule implements Rule {
             if (c.readlinkRepeats > 0 && offeredNotAgreed(c, "CACHE_SYMLINKS")) {
                 missed.add(new Missed("CACHE_SYMLINKS", c.readlinkRepeats, c.readlinkWait,
                         c.readlinkRepeats + " READLINK of a node already read",
-                        c.minor >= 28 ? "set FUSE_CAP_CACHE_SYMLINKS in conn->want in the daemon's init()"
+                        gluster ? "glusterfs has no option for it (it answers " + version + "; CACHE_SYMLINKS needs "
+                                + "7.28): resolve the links in the workload"
+                                : c.minor >= 28 ? "set FUSE_CAP_CACHE_SYMLINKS in conn->want in the daemon's init()"
                                 : "move the daemon to libfuse 3 (it answers " + version
                                 + "; CACHE_SYMLINKS needs 7.28) and set FUSE_CAP_CACHE_SYMLINKS"));
             }
             if (c.lookupsAfterList > 0 && offeredNotAgreed(c, "DO_READDIRPLUS")) {
                 missed.add(new Missed("DO_READDIRPLUS", c.lookupsAfterList, c.lookupWait,
                         c.lookupsAfterList + " LOOKUP of a name a READDIR had just returned",
-                        c.minor >= 21 ? "implement readdirplus and set FUSE_CAP_READDIRPLUS (libfuse 3: on when "
+                        gluster ? "mount glusterfs with use-readdirp=yes (its own option)"
+                                : c.minor >= 21 ? "implement readdirplus and set FUSE_CAP_READDIRPLUS (libfuse 3: on when "
                                 + "readdirplus is implemented; high-level API: -o readdirplus=yes)"
                                 : "move the daemon to libfuse 3 (it answers " + version
                                 + "; READDIRPLUS needs 7.21) and implement readdirplus"));
@@ -132,8 +137,10 @@ public final class UnusedCapabilitiesRule implements Rule {
                 missed.add(new Missed("WRITEBACK_CACHE", c.mergeable, c.smallWriteWait,
                         c.mergeable + " WRITE requests that sequential runs of small writes could have saved with "
                                 + "max_write " + c.maxWrite,
-                        "enable the writeback cache (libfuse 3: -o writeback_cache, FUSE_CAP_WRITEBACK_CACHE) if no "
-                                + "one else changes the files"));
+                        gluster ? "mount glusterfs with kernel-writeback-cache=yes (its own option) if no one else "
+                                + "changes the files"
+                                : "enable the writeback cache (libfuse 3: -o writeback_cache, FUSE_CAP_WRITEBACK_CACHE) "
+                                + "if no one else changes the files"));
             }
             evidence.addAll(c.evidence);
         }

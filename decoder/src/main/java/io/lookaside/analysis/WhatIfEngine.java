@@ -153,7 +153,8 @@ final class WhatIfEngine {
             }
             Outcome union = union(p.steps());
             Savings savings = Savings.of(session, union, wall, types);
-            Map<String, Long> predicted = TypeCounts.minus(messageCounts, types.count(withPeers(union.eliminated())));
+            Map<String, Long> predicted = TypeCounts.plus(
+                    TypeCounts.minus(messageCounts, types.count(withPeers(union.eliminated()))), union.added());
             runs.add(new ProfileRun(p, union, savings, predicted, baseWallNanos - savings.savedWallNanos(), true, remarks));
         }
         return runs;

@@ -142,14 +142,26 @@ public final class InputFiles {
         }
     }
 
-    /** Up to {@code n} bytes of the (decompressed) content, for detecting what the input is. */
+    /**
+     * Up to {@code n} bytes of the (decompressed) content, for detecting what the input is. A gzip
+     * stream cut short (or damaged) gives the bytes before the cut, so a truncated .gz is detected
+     * as what it starts with and decodes up to the cut, like a truncated uncompressed file.
+     */
     public static byte[] head(Path path, int n) throws CaptureException {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
         try (InputStream in = open(path)) {
-            return in.readNBytes(n);
+            byte[] buf = new byte[4096];
+            while (got.size() < n) {
+                int k = in.read(buf, 0, Math.min(buf.length, n - got.size()));
+                if (k < 0) {
+                    break;
+                }
+                got.write(buf, 0, k);
+            }
         } catch (IOException e) {
-            // A corrupt gzip member still lets us say what it is not.
-            return new byte[0];
+            // Cut short or corrupt: what came before still says what the input is (or is not).
         }
+        return got.toByteArray();
     }
 
     private static byte[] rawHead(Path path, int n) throws CaptureException {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * bindfs-30935 [000] .....  3409.633155: fuse_request_end: connection 39 req 6 len 16 error -61
  * </pre>
  * The events carry no arguments, so each becomes a header-only message with a synthesized
- * header: {@code fuse_in_header{len, opcode, unique}} for a send (nodeid, uid, gid and pid
- * stay zero and are flagged {@link MessageSink#SYNTHETIC_HEADER}: not captured), and
+ * header: {@code fuse_in_header{len, opcode, unique, pid}} for a send, the pid being the sending
+ * task's from the line (the requester, as fuse_in_header's pid is; nodeid, uid and gid stay zero
+ * and are flagged {@link MessageSink#SYNTHETIC_HEADER}: not captured), and
  * {@code fuse_out_header{len, error, unique}}, complete, for an end. Each connection number is
  * one conversation, {@code fuse conn N}. The events fire in the kernel, so they also show
  * virtio-fs inside a guest, but not FORGET and BATCH_FORGET (no reply is awaited for them).
@@ -39,6 +40,12 @@ public final class TracefsSource implements CaptureSource {
     static final int MAX_LINE = 64 << 10;
     /** FUSE connections (mounts) followed at most; events of further ones are counted and skipped. */
     static final int MAX_CONNECTIONS = 4096;
+
+    /**
+     * The start of the info diagnostic that names the task that ended most requests (the daemon
+     * writing its replies, e.g. {@code bindfs}): {@code daemon task: NAME (pid N) ended K of M requests}.
+     */
+    public static final String DAEMON_TASK = "daemon task: ";
 
     private final Path path;
 
@@ -137,6 +144,9 @@ public final class TracefsSource implements CaptureSource {
         long offset = Long.MIN_VALUE;
         private long unparsed;
         private long refused;
+        /** Per task (comm-pid) that ended requests: how many; the daemon's threads write the replies. */
+        private final Map<String, Long> enders = new HashMap<>();
+        private long ends;
 
         Reader(MessageSink sink) {
             this.sink = sink;
@@ -218,13 +228,28 @@ public final class TracefsSource implements CaptureSource {
             if (send) {
                 header = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
                 header.putInt(0, (int) len).putInt(4, (int) opcode).putLong(8, unique);
+                // The task that sent the request: the requester, as fuse_in_header.pid would say.
+                header.putInt(32, (int) pid(m.group(2)));
                 flags |= MessageSink.SYNTHETIC_HEADER;
             } else {
+                String task = m.group(1).trim();
+                if (enders.size() < 1024 || enders.containsKey(task)) {
+                    enders.merge(task, 1L, Long::sum);
+                }
+                ends++;
                 header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                 header.putInt(0, (int) len).putInt(4, (int) error).putLong(8, unique);
             }
             long wall = offset == Long.MIN_VALUE ? ts : ts + offset;
             sink.message(c, send, lineNo, wall, header, flags);
+        }
+
+        private static long pid(String digits) {
+            try {
+                return Long.parseLong(digits) & 0xFFFF_FFFFL;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
 
         private int open(long conn) {
@@ -250,8 +275,13 @@ public final class TracefsSource implements CaptureSource {
                 sink.diagnostic(Diagnostic.info(0, -1, "no \"realtime=\" trace marker: timestamps are the trace"
                         + " clock (seconds since boot), not wall-clock time"));
             }
-            sink.diagnostic(Diagnostic.info(0, -1, "kernel tracepoints: opcode, unique, length, error and timing"
-                    + " only (no nodeid, uid, gid, pid or body); FORGET and BATCH_FORGET are not traced"));
+            sink.diagnostic(Diagnostic.info(0, -1, "kernel tracepoints: opcode, unique, length, error, the sending"
+                    + " task's pid and timing only (no nodeid, uid, gid or body); FORGET and BATCH_FORGET are not traced"));
+            enders.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> {
+                // "bindfs" of the task "bindfs" ended the requests: group(1) holds the task's comm only.
+                sink.diagnostic(Diagnostic.info(0, -1, DAEMON_TASK + e.getKey() + " ended " + e.getValue() + " of "
+                        + ends + " requests"));
+            });
         }
     }
 }

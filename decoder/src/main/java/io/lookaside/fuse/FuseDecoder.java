@@ -63,6 +63,10 @@ public final class FuseDecoder {
         if (idsKnown) {
             return new HeaderOnly.Request(op, unique, nodeid, uid, gid, pid, len, List.of("body"));
         }
+        if (pid != 0) {
+            // A tracepoint names the sending task: the pid is real, the ids are not.
+            return new HeaderOnly.Request(op, unique, null, null, null, pid, len, List.of("nodeid", "uid", "gid", "body"));
+        }
         return new HeaderOnly.Request(op, unique, null, null, null, null, len,
                 List.of("nodeid", "uid", "gid", "pid", "body"));
     }

@@ -43,6 +43,11 @@ public final class NinePErrors {
         return NONE;
     }
 
+    /** True when {@code ename} is one of the usual "not found" texts of a 9P2000 Rerror. */
+    public static boolean notFound(String ename) {
+        return ename != null && NOT_FOUND_TEXTS.contains(ename.toLowerCase(Locale.ROOT));
+    }
+
     public static boolean isError(NinePMessage reply) {
         return reply instanceof Rlerror || reply instanceof Rerror;
     }

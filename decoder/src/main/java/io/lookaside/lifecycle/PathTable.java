@@ -22,9 +22,16 @@ final class PathTable {
     private final NameMap children = new NameMap();
     private final Map<String, Integer> roots = new HashMap<>();
 
-    /** The root of an attach: every aname gets its own root node, all shown as "/". */
+    /**
+     * The root of an attach: every aname gets its own root node. The first aname's root is shown
+     * as "/", another's as {@code ANAME:} so that its files cannot pass for the first tree's
+     * (diod's {@code ctl} tree has a file named {@code null}: shown as {@code ctl:/null}).
+     */
     int root(String aname) {
-        return roots.computeIfAbsent("attach:" + aname, k -> add(NONE, "", "/"));
+        return roots.computeIfAbsent("attach:" + aname, k -> {
+            boolean first = roots.keySet().stream().noneMatch(r -> r.startsWith("attach:"));
+            return add(NONE, "", first || aname == null || aname.isEmpty() ? "/" : aname + ":");
+        });
     }
 
     /** The root of a FUSE mount (nodeid 1), one per connection, shown as "/". */

@@ -1,5 +1,6 @@
 package io.lookaside.report;
 
+import io.lookaside.analysis.Identification;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param messageCounts messages per type name ({@code Twalk}, {@code Rlerror}; FUSE: requests and replies
  *                      together), in name order
  * @param capturePoint  where the times were taken and what that means for them
+ * @param identification the client and the server or FUSE daemon, each with its evidence, or "unknown"
  * @param diagnostics   the first diagnostics of loading; {@code diagnosticCount} has them all
  */
 public record CaptureInfo(String file, String sourceKind, List<String> protocols, List<String> dialects,
                           int connectionCount, List<ConnectionRow> connections, long messages, long firstTsNanos,
                           long lastTsNanos, long durationNanos, boolean truncated, Map<String, Long> messageCounts,
-                          CapturePoint capturePoint, int diagnosticCount, List<DiagnosticRow> diagnostics) {
+                          CapturePoint capturePoint, Identification identification, int diagnosticCount,
+                          List<DiagnosticRow> diagnostics) {
 
     public CaptureInfo {
         messageCounts = Maps.ordered(messageCounts);

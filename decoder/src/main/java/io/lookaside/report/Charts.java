@@ -3,7 +3,9 @@ package io.lookaside.report;
 import static io.lookaside.report.Html.esc;
 import static io.lookaside.report.Html.f;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The report's charts as inline SVG, drawn from data that is already aggregated (a few dozen
@@ -251,6 +253,68 @@ final class Charts {
             double ly = top + plotH + 40 + (si / 3) * 20;
             b.append(swatch(lx, ly - 9, color));
             b.append(text(lx + 18, ly + 1, "start", "leg", s.label()));
+        }
+        return b.append("</svg>").toString();
+    }
+
+    /**
+     * The sweep as small multiples: one small chart per model, each on its own scale (0 to that
+     * model's largest saving, written on it), so that a model saving tens of milliseconds reads as
+     * well as one saving seconds. Models in {@code headline} are drawn first and outlined.
+     */
+    static String sweepMultiples(List<String> windows, List<Series> series, Set<String> headline, String aria) {
+        List<Series> ordered = new ArrayList<>(series.stream().filter(s -> headline.contains(s.label())).toList());
+        series.stream().filter(s -> !headline.contains(s.label())).forEach(ordered::add);
+        int cols = 3;
+        int cellW = WIDTH / cols;
+        int cellH = 150;
+        int rows = (ordered.size() + cols - 1) / cols;
+        StringBuilder b = svgOpen(WIDTH, Math.max(1, rows) * cellH, aria);
+        int n = windows.size();
+        for (int k = 0; k < ordered.size(); k++) {
+            Series s = ordered.get(k);
+            int x0 = (k % cols) * cellW;
+            int y0 = (k / cols) * cellH;
+            long most = s.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            long top0 = Math.max(1, most);
+            long max = 2 * niceStep(top0 / 2.0);
+            int left = x0 + 58;
+            int right = x0 + cellW - 14;
+            int top = y0 + 26;
+            int plotH = cellH - 56;
+            boolean lead = headline.contains(s.label());
+            String color = lead ? "#D55E00" : "#0072B2";
+            b.append("<g><title>").append(esc(s.label() + ": saved wall-clock wait by window, own scale 0 – "
+                    + Html.d(max))).append("</title>");
+            if (lead) {
+                b.append("<rect x=\"").append(x0 + 3).append("\" y=\"").append(y0 + 3).append("\" width=\"")
+                        .append(cellW - 6).append("\" height=\"").append(cellH - 6)
+                        .append("\" rx=\"6\" fill=\"#fff7ed\" stroke=\"#D55E00\" stroke-opacity=\".5\"/>");
+            }
+            b.append(text(x0 + 12, y0 + 17, "start", "lbl", s.label() + (most > 0 ? "  (saves up to " + Html.d(most) + ")"
+                    : "  (saves nothing)")));
+            for (int g = 0; g <= 2; g++) {
+                double y = top + plotH - plotH * g / 2.0;
+                b.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(right)
+                        .append("\" y2=\"").append(f(y)).append("\" class=\"grid\"/>");
+                b.append(text(left - 6, y + 4, "end", "axis", Html.d(max * g / 2)));
+            }
+            double step = n > 1 ? (right - left - 10.0) / (n - 1) : 0;
+            StringBuilder pts = new StringBuilder();
+            for (int w = 0; w < s.values().size() && w < n; w++) {
+                double x = left + 5 + step * w;
+                double y = top + plotH - (double) plotH * s.values().get(w) / max;
+                pts.append(pts.length() == 0 ? "" : " ").append(f(x)).append(',').append(f(y));
+            }
+            b.append("<polyline points=\"").append(pts).append("\" fill=\"none\" stroke=\"").append(color)
+                    .append("\" stroke-width=\"2\"/>");
+            for (int w = 0; w < n; w++) {
+                if (w == 0 || w == n - 1 || w == n / 2) {
+                    String window = windows.get(w).equals("inf") ? "∞" : windows.get(w);
+                    b.append(text(left + 5 + step * w, top + plotH + 15, "middle", "axis", window));
+                }
+            }
+            b.append("</g>");
         }
         return b.append("</svg>").toString();
     }

@@ -161,9 +161,9 @@ public final class DiffHtml {
             b.append("<div><h3 style=\"font-size:14px;margin:0 0 6px\">").append(r == diff.a() ? "A " : "B ")
                     .append(esc(r.capture().file())).append("</h3>");
             for (FindingEntry f : r.findings()) {
-                b.append("<div class=\"finding s-").append(esc(f.severity())).append("\" style=\"grid-template-columns:46px 1fr\"><div>")
+                b.append("<div class=\"finding s-").append(esc(f.severity().replace("/", ""))).append("\" style=\"grid-template-columns:46px 1fr\"><div>")
                         .append(Charts.scoreRing(f.score(), ReportHtml.color(f.severity()))).append("</div><div><h3>")
-                        .append(esc(f.title())).append("<span class=\"sev sev-").append(esc(f.severity())).append("\">")
+                        .append(esc(f.title())).append("<span class=\"sev sev-").append(esc(f.severity().replace("/", ""))).append("\">")
                         .append(esc(f.severity())).append("</span></h3><p>").append(esc(f.summary())).append("</p></div></div>");
             }
             b.append("</div>");

@@ -64,9 +64,11 @@ final class HtmlPage {
             .sev-OK{color:var(--ok);background:var(--ok-bg)}
             .sev-INFO{color:var(--info);background:var(--info-bg)}
             .sev-WARNING{color:var(--warn);background:var(--warn-bg)}
+            .sev-NA{color:#4b5563;background:#f3f4f6}
             .finding.s-WARNING{border-left-color:#dc2626}
             .finding.s-INFO{border-left-color:#d97706}
             .finding.s-OK{border-left-color:#16a34a;background:#fcfdfc}
+            .finding.s-NA{border-left-color:#9ca3af;background:#fafafa}
             .model{border-top:1px solid var(--line);padding:10px 0}
             .model h3{margin:0 0 2px;font-size:14px}
             .model p{margin:2px 0;color:#334155}

@@ -16,7 +16,8 @@ import java.nio.file.StandardOpenOption;
  * Writes a file all at once or not at all: the content goes to a temporary file in the target's
  * directory, is forced to disk, and is renamed over the target with {@code ATOMIC_MOVE}; readers
  * see the old file or the new one, never half of it. On any failure the temporary file is
- * removed and the target is left as it was.
+ * removed and the target is left as it was. A new file gets the mode the user's umask gives any
+ * new file (0644 under umask 022), as a shell redirection would; a replaced file keeps its mode.
  */
 public final class OutputFile {
     /** Writes the content to a stream it must not close. */
@@ -57,7 +58,8 @@ public final class OutputFile {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = newTemporary(dir, abs.getFileName().toString());
+            keepMode(abs, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 content.writeTo(out);
@@ -83,6 +85,38 @@ public final class OutputFile {
                     // The temporary file stays behind under a dot-name; the target is untouched either way.
                 }
             }
+        }
+    }
+
+    /**
+     * A new, empty temporary file beside the target. Created without explicit permissions, so the
+     * operating system applies the process's umask to 0666 (Files.createTempFile would make it 0600).
+     */
+    private static Path newTemporary(Path dir, String name) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            try {
+                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The replaced file's permissions on its replacement (--force keeps a 0644 file 0644). */
+    private static void keepMode(Path target, Path tmp) throws IOException {
+        if (!Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the umask's default stands.
         }
     }
 

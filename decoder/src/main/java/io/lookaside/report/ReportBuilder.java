@@ -1,6 +1,7 @@
 package io.lookaside.report;
 
 import io.lookaside.analysis.Analysis;
+import io.lookaside.analysis.Identification;
 import io.lookaside.analysis.Evidence;
 import io.lookaside.analysis.Exchanges;
 import io.lookaside.analysis.Finding;
@@ -63,13 +64,13 @@ public final class ReportBuilder {
             profiles.put(run.profile().id(), profile(run));
         }
         PathTable paths = PathTable.of(a);
-        return new Report(Report.SCHEMA, capture(s, a.messageCounts()), totals(a, paths.known()),
+        return new Report(Report.SCHEMA, capture(s, a.messageCounts(), a.identification()), totals(a, paths.known()),
                 a.operations().stream().map(ReportBuilder::operation).toList(),
                 paths.top(options.top()), whatIf, profiles,
                 a.findings().stream().map(f -> finding(s, f)).toList());
     }
 
-    static CaptureInfo capture(Session s, Map<String, Long> messageCounts) {
+    static CaptureInfo capture(Session s, Map<String, Long> messageCounts, Identification identification) {
         Set<String> protocols = new LinkedHashSet<>();
         Set<String> dialects = new LinkedHashSet<>();
         long[] perConn = new long[s.connections().size()];
@@ -102,7 +103,7 @@ public final class ReportBuilder {
         Path name = Path.of(s.source()).getFileName();
         return new CaptureInfo(name == null ? s.source() : name.toString(), s.sourceKind(), List.copyOf(protocols),
                 List.copyOf(dialects), s.connections().size(), conns, s.size(), first, last, last - first,
-                s.truncated(), messageCounts, CapturePoints.of(s.sourceKind()), s.diagnostics().size(), diags);
+                s.truncated(), messageCounts, CapturePoints.of(s), identification, s.diagnostics().size(), diags);
     }
 
     private static Totals totals(Analysis a, long pathsKnown) {
@@ -175,7 +176,7 @@ public final class ReportBuilder {
 
     private static FindingEntry finding(Session s, Finding f) {
         Evidence e = f.evidence();
-        return new FindingEntry(f.rule(), f.title(), f.score(), f.severity().name(), f.summary(), f.explanation(),
+        return new FindingEntry(f.rule(), f.title(), f.score(), f.severity().label(), f.summary(), f.explanation(),
                 f.fix(), f.waitNanos(), refs(s, e.messages(), e.fids(), e.nodeids(), e.paths()));
     }
 

@@ -239,21 +239,26 @@ final class FuseConversation extends Conversation {
 
     /**
      * The pid in the request's fuse_in_header (the caller's thread), tagged with the connection
-     * in the high bits; a reply waits for its request's caller. A request whose pid was not
-     * captured (kernel tracepoints) counts as one requester per connection.
+     * in the high bits; a reply waits for its request's caller. Kernel tracepoints give the
+     * sending task's pid in a rebuilt header; a request whose pid was not captured (0 there, or
+     * no request) counts as one requester per connection.
      */
     @Override
     long requester(Session s, int i) {
         int req = s.direction(i) == Direction.REQUEST ? i : s.peer(i);
         long tag = 1L << 62 | (long) connection.index() << 32;
-        if (req < 0 || s.hasFlag(req, Session.SYNTHETIC_HEADER)) {
+        if (req < 0) {
             return tag | 0xFFFF_FFFFL;
         }
         ByteBuffer b = s.bytes(req);
         if (b.remaining() < InHeader.SIZE) {
             return tag | 0xFFFF_FFFFL;
         }
-        return tag | (b.order(contexts.get(s.ctx(req)).order()).getInt(b.position() + 32) & 0xFFFF_FFFFL);
+        long pid = b.order(contexts.get(s.ctx(req)).order()).getInt(b.position() + 32) & 0xFFFF_FFFFL;
+        if (pid == 0 && s.hasFlag(req, Session.SYNTHETIC_HEADER)) {
+            return tag | 0xFFFF_FFFFL;
+        }
+        return tag | pid;
     }
 
     @Override

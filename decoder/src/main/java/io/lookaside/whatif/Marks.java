@@ -14,6 +14,7 @@ final class Marks {
     private final BitSet unblocked = new BitSet();
     private final BitSet stale = new BitSet();
     private final BitSet hits = new BitSet();
+    private final java.util.Map<String, Long> added = new java.util.TreeMap<>();
 
     Marks(Session session) {
         this.session = session;
@@ -39,6 +40,14 @@ final class Marks {
         int rep = session.peer(req);
         if (rep >= 0) {
             unblocked.set(rep);
+        }
+    }
+
+    /** The change sends {@code n} exchanges of request type {@code request} the capture does not hold. */
+    void add(String request, String reply, long n) {
+        if (n > 0) {
+            added.merge(request, n, Long::sum);
+            added.merge(reply, n, Long::sum);
         }
     }
 
@@ -78,6 +87,6 @@ final class Marks {
     Outcome outcome() {
         BitSet u = (BitSet) unblocked.clone();
         u.andNot(eliminated);
-        return new Outcome((BitSet) eliminated.clone(), u, (BitSet) stale.clone());
+        return new Outcome((BitSet) eliminated.clone(), u, (BitSet) stale.clone(), added);
     }
 }

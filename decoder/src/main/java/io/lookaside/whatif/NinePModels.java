@@ -7,7 +7,7 @@ import java.util.List;
 final class NinePModels {
     static final List<WhatIfModel> ALL = List.of(new NegativeDentry(), new SymlinkCache(), new PositiveDentry(),
             new PageCache(), new Writeback(), new WalkOpenFusion(), new WalkGetattrFusion(), new AsyncClunk(),
-            new LookupStormListing(), new XattrNegative());
+            new LookupStormListing(), new XattrNegative(), new LooseWriteEffects());
 
     /**
      * How long pages stay dirty before writeback. The flusher wakes every dirty_writeback_centisecs
@@ -22,7 +22,8 @@ final class NinePModels {
     private static final List<Profile.Step> LOOSE = List.of(
             new Profile.Step("positive-dentry", Windows.INFINITE),
             new Profile.Step("page-cache", Windows.INFINITE),
-            new Profile.Step("writeback", WRITEBACK_DELAY));
+            new Profile.Step("writeback", WRITEBACK_DELAY),
+            new Profile.Step("loose-write-effects", Windows.INFINITE));
 
     static final List<Profile> PROFILES = List.of(
             new Profile("v9fs-cache-loose", "v9fs cache=loose (Linux 6.1)",

@@ -41,12 +41,15 @@ final class Writeback implements OnePassModel {
     public String assumptions() {
         return "Each write(2) of the capture's client becomes dirty pages (4 KiB) of the file, identified by "
                 + "qid.path; dirty pages are written back one Twrite per page, as Linux 6.1 v9fs does, when "
-                + "Tfsync or Tsetattr on the file forces it, once they have been dirty for the window (the "
-                + "kernel's dirty_expire, 30 s by default), or when the capture ends; unlinking or removing the "
+                + "Tfsync or Tsetattr on the file forces it, once they have been dirty for the window, or when the "
+                + "capture ends. The window is how long pages stay dirty: dirty_expire_centisecs (30 s) on a machine "
+                + "with memory to spare; in a small guest above the dirty background threshold the flusher writes "
+                + "everything at each wakeup (dirty_writeback_centisecs, 5 s), which is what the v9fs-cache-loose "
+                + "profile uses. Unlinking or removing the "
                 + "file first discards them. When the trace has more Twrites than dirty pages, the extra ones "
-                + "are saved; when it has fewer, all are kept (a removal model cannot add messages). The "
-                + "writebacks not forced by fsync or setattr are off every process's critical path. Not "
-                + "modelled: the Tfsync v9fs_write_inode_dotl sends after writeback, the reads write_begin needs "
+                + "are saved; when it has fewer, the missing ones are added. A background writeback also writes "
+                + "the inode back: one Tfsync (v9fs_write_inode_dotl), added. The writebacks not forced by fsync "
+                + "or setattr are off every process's critical path. Not modelled: the reads write_begin needs "
                 + "for partial pages of existing files, and dirty-memory limits that force earlier writeback. "
                 + "Another connection reading or stat-ing the file while it has dirty pages sees old data: those "
                 + "requests are stale.";
@@ -55,6 +58,19 @@ final class Writeback implements OnePassModel {
     @Override
     public Set<Protocol> protocols() {
         return Set.of(Protocol.NINEP);
+    }
+
+    @Override
+    public List<String> remarks(Session session) {
+        for (int i = 0; i < session.size(); i++) {
+            if (session.typeCode(i) == NinePTypes.TWRITE) {
+                return List.of("The saved wait can fall as the window grows: with a short window the flusher writes "
+                        + "pages back in the background before anything waits for them; with a long one more pages are "
+                        + "still dirty when fsync(2) or setattr forces them out, and the process waits for that "
+                        + "writeback. Fewer Twrites are saved only where files are deleted before their pages expire.");
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -252,12 +268,20 @@ final class Writeback implements OnePassModel {
         return false;
     }
 
-    /** Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved. */
+    /**
+     * Writeback: one Twrite per dirty page; the trace's Twrites beyond that count are saved, and
+     * pages beyond the trace's Twrites are added. A background writeback (the flusher, or the end)
+     * also writes the inode back: v9fs_write_inode_dotl sends Tfsync on the writeback fid.
+     */
     private static void flush(Dirty d, Marks marks, boolean background) {
         if (d == null) {
             return;
         }
         long keep = Math.min(d.pages.length(), d.writeCount);
+        marks.add("Twrite", "Rwrite", d.pages.length() - keep);
+        if (background) {
+            marks.add("Tfsync", "Rfsync", 1);
+        }
         for (int k = 0; k < d.writeCount; k++) {
             if (k >= keep) {
                 marks.eliminate(d.writes[k]);

@@ -14,6 +14,13 @@ final class RuleFixtures {
         return Analyzer.analyze(s, Lifecycles.of(s), List.of(), List.of(), List.of(rule)).findings().get(0);
     }
 
+    /** The sum of every answered request's wait in a sample: what findings' wait shares divide by. */
+    static long totalWait(String sample) throws CaptureException {
+        Session s = ExchangesTest.load(sample);
+        return Analyzer.analyze(s, Lifecycles.of(s), List.of(), List.of(), List.of()).operations().stream()
+                .mapToLong(OperationStats::totalNanos).sum();
+    }
+
     static Finding evaluate(Rule rule, String sample) throws CaptureException {
         return evaluate(rule, ExchangesTest.load(sample));
     }

@@ -45,12 +45,30 @@ class SmallRequestsRuleTest {
     }
 
     @Test
-    void evaluateIsOkForFullSizedReads() {
+    void evaluateNamesMsizeWhenItSplitsAReadIntoFullSizedPieces() {
         NinePTrace t = NinePTrace.create()
                 .exchange(0, 10, r -> r.tversion(8192 + 24, "9P2000.L"), r -> r.rversion(8192 + 24, "9P2000.L"))
                 .exchange(100, 200, r -> r.tread(1, 3, 0, 8192), r -> r.rread(1, 8192))
                 .exchange(300, 400, r -> r.tread(1, 3, 8192, 8192), r -> r.rread(1, 100));
         Session s = t.session();
-        assertThat(rule.evaluate(NegativeLookupsRuleTest.input(s)).severity()).isEqualTo(Severity.OK);
+        Finding f = rule.evaluate(NegativeLookupsRuleTest.input(s));
+        // No piece is small, but the second continues a full 8192-byte one: msize cut one read in two.
+        assertThat(f.summary()).contains("msize 8216 split larger reads and writes into 1 more requests");
+    }
+
+    /**
+     * diod's userspace tools at msize 8192 (c-diod-userspace): every read is full-sized, so no run
+     * is "small", but msize cuts each larger read in 8168-byte pieces; the finding says so.
+     */
+    @Test
+    void evaluateNamesMsizeOnTheMsize8192Capture() throws io.lookaside.capture.CaptureException {
+        Finding f = RuleFixtures.evaluate(rule, "c-diod-userspace.pcap.gz");
+        assertThat(f.summary()).containsPattern("msize \\d+ split larger reads and writes into \\d+ more requests");
+        assertThat(f.explanation()).contains("msize 8192 is the ceiling");
+        // Scored by its share of the wait: here diodload's 10 000-Tgetattr burst dominates, so the split reads
+        // are a small share; the summary says how small.
+        assertThat(f.summary()).containsPattern("At stake: .*, .* of all request wait\\.");
+        assertThat(f.severity()).isEqualTo(Severity.of(Score.of((double) f.waitNanos()
+                / RuleFixtures.totalWait("c-diod-userspace.pcap.gz"), Finding.INFO_WAIT_SHARE, Finding.WARNING_WAIT_SHARE)));
     }
 }

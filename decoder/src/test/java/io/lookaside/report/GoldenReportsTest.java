@@ -42,6 +42,10 @@ class GoldenReportsTest {
         "b-fuse-fuse-overlayfs.fusedump.gz",
         "b-fuse-glusterfs.fusedump.gz",
         "b-fuse-bindfs.tracefs.txt",
+        "a-v9fs-bigread-cachenone.pcap.gz",
+        "a-v9fs-bigread-cacheloose.pcap.gz",
+        "a-v9fs-busybox-twopoints.pcap.gz",
+        "a-v9fs-busybox-twopoints.guest.pcap.gz",
     })
     void reportMatchesItsGoldenFile(String sample) throws IOException, CaptureException {
         Session s = SessionLoader.load(Samples.path(sample), CaptureOptions.DEFAULT, LoadMonitor.NONE);

@@ -35,6 +35,43 @@ class OutputFileTest {
         assertThat(entries()).isEqualTo(1);
     }
 
+    /** The umask of this process, read from /proc (0022 on most machines). */
+    private static int umask() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        assumeFalse(!Files.exists(status), "no /proc: the umask cannot be read");
+        String line = Files.readAllLines(status).stream().filter(l -> l.startsWith("Umask:")).findFirst().orElse(null);
+        assumeFalse(line == null, "this kernel does not show the umask");
+        return Integer.parseInt(line.substring(6).trim(), 8);
+    }
+
+    private static int mode(Path p) throws IOException {
+        int m = 0;
+        for (java.nio.file.attribute.PosixFilePermission bit : Files.getPosixFilePermissions(p)) {
+            m |= 1 << (8 - bit.ordinal());
+        }
+        return m;
+    }
+
+    @Test
+    void aNewFileGetsTheModeTheUmaskGivesNotOwnerOnly() throws IOException {
+        Path target = dir.resolve("r.html");
+        OutputFile.write(target, false, text("<p>"));
+        assertThat(Integer.toOctalString(mode(target))).isEqualTo(Integer.toOctalString(0666 & ~umask()));
+    }
+
+    @Test
+    void forceKeepsTheModeOfTheFileItReplaces() throws IOException {
+        Path target = dir.resolve("r.csv");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        OutputFile.write(target, true, text("new"));
+        assertThat(target).hasContent("new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        OutputFile.write(target, true, text("newer"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+    }
+
     @Test
     void writeRefusesAnExistingFileWithoutForceAndKeepsIt() throws IOException {
         Path target = dir.resolve("r.json");

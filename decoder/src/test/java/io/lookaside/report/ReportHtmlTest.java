@@ -50,6 +50,31 @@ class ReportHtmlTest {
                 + Html.d(r.totals().wallNanos()) + "</b>");
     }
 
+    /**
+     * The gcc build's negative-dentry saving is a few percent of its wait: on one axis with the
+     * biggest model it is a flat line at 0. In the small multiples it has its own scale, is drawn
+     * first, outlined, and its largest saving is written on it; the saved-wait bars have their own axis.
+     */
+    @Test
+    void theNegativeDentryAndSymlinkSavingsGetTheirOwnScale() throws Exception {
+        io.lookaside.session.Session s = io.lookaside.session.SessionLoader.load(
+                io.lookaside.Samples.path("a-v9fs-busybox-cachenone.pcap.gz"), io.lookaside.capture.CaptureOptions.DEFAULT,
+                io.lookaside.capture.LoadMonitor.NONE);
+        Report r = ReportBuilder.build(io.lookaside.analysis.Analyzer.analyze(s), ReportBuilder.Options.DEFAULT);
+        String html = ReportHtml.render(r);
+        WhatIfEntry neg = r.whatIf().get("negative-dentry");
+        long top = neg.sweep().stream().mapToLong(WhatIfEntry.SweepPoint::savedWallNanos).max().orElseThrow();
+        assertThat(top).isPositive().isLessThan(r.totals().wallNanos() / 10);
+        assertThat(html).contains("each model on its own scale");
+        assertThat(html).contains("negative-dentry  (saves up to " + Html.d(top) + ")");
+        assertThat(html).contains("symlink  (saves up to ");
+        // Headline models come first in the multiples.
+        int multiples = html.indexOf("one chart per model on its own scale");
+        assertThat(html.indexOf("negative-dentry  (saves up to", multiples))
+                .isLessThan(html.indexOf("page-cache  (saves up to", multiples));
+        assertThat(html).contains("Saved wall-clock wait, on its own axis");
+    }
+
     @Test
     void renderSaysSoWhenNoModelApplies() throws Exception {
         var s = SessionLoader.load(Samples.path("b-fuse-bindfs.fusedump.gz"), CaptureOptions.DEFAULT, LoadMonitor.NONE);

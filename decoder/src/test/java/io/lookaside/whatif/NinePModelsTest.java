@@ -15,7 +15,7 @@ class NinePModelsTest {
     void allListsEveryModelOnceUnderAUniqueId() {
         assertThat(NinePModels.ALL).extracting(WhatIfModel::id).doesNotHaveDuplicates().containsExactlyInAnyOrder(
                 "negative-dentry", "symlink", "positive-dentry", "page-cache", "writeback", "walk-open-fusion",
-                "walk-getattr-fusion", "async-clunk", "lookup-storm-listing", "xattr-negative");
+                "walk-getattr-fusion", "async-clunk", "lookup-storm-listing", "xattr-negative", "loose-write-effects");
         assertThat(Models.ALL).containsAll(NinePModels.ALL);
         assertThat(NinePModels.ALL).allSatisfy(m -> {
             assertThat(m.protocols()).containsExactly(Protocol.NINEP);
@@ -31,7 +31,7 @@ class NinePModelsTest {
         assertThat(NinePModels.PROFILES).flatExtracting(Profile::steps)
                 .allSatisfy(step -> assertThat(Models.byId(step.modelId())).isNotNull());
         assertThat(NinePModels.PROFILES.get(0).steps()).extracting(Profile.Step::modelId)
-                .containsExactly("positive-dentry", "page-cache", "writeback")
+                .containsExactly("positive-dentry", "page-cache", "writeback", "loose-write-effects")
                 .doesNotContain("negative-dentry", "symlink");
         assertThat(NinePModels.PROFILES.get(2).steps()).extracting(Profile.Step::modelId)
                 .contains("negative-dentry", "symlink");

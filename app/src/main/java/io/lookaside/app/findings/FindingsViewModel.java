@@ -102,12 +102,13 @@ public final class FindingsViewModel {
         return j.toString();
     }
 
-    /** {@code Warning}, {@code Info}, {@code OK}. */
+    /** {@code Warning}, {@code Info}, {@code OK}, {@code N/A} (the capture lacks what the rule needs). */
     public String severity(Severity s) {
         return switch (s) {
             case WARNING -> "Warning";
             case INFO -> "Info";
             case OK -> "OK";
+            case NA -> "N/A";
         };
     }
 

@@ -79,6 +79,8 @@ public final class WaitsViewModel {
         StringBuilder b = new StringBuilder();
         b.append(switch (p.kind()) {
             case "network" -> "Captured on the network. ";
+            case "guest-nic" -> "Captured on the guest's network card. ";
+            case "host-loopback" -> "Captured on the host's loopback. ";
             case "daemon" -> "Captured in the FUSE daemon. ";
             case "kernel" -> "Captured in the kernel. ";
             default -> "";

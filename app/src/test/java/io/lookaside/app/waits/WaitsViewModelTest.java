@@ -35,7 +35,8 @@ class WaitsViewModelTest {
         assertThat(vm.errors(twalk)).isEqualTo("ENOENT 454");
         // The sidecar's 30288 messages are 15144 exchanges; 517 Rlerror.
         assertThat(vm.summaryProperty().get()).contains("15,144 requests", "517 errors", "1 requester");
-        assertThat(vm.capturePointProperty().get()).startsWith("Captured on the network.");
+        // tcpdump on the host's loopback, between QEMU's user network and diod (the sidecar's capture line).
+        assertThat(vm.capturePointProperty().get()).startsWith("Captured on the host's loopback.");
     }
 
     @Test
