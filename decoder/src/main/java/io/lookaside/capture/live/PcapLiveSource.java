@@ -98,8 +98,15 @@ public final class PcapLiveSource implements LiveSource {
             throw new CaptureException("port " + options.ninePPort() + ": not a TCP port");
         }
         CaptureFileWriter.check(options.output(), options.overwrite());
-        String filter = options.filter() != null ? options.filter()
-                : defaultFilter(options.ninePPort(), CaptureInterfaces.linkTypeOf(options.iface()));
+        int expectedLinkType = CaptureInterfaces.linkTypeOf(options.iface());
+        String filter = options.filter() != null ? options.filter() : defaultFilter(options.ninePPort(), expectedLinkType);
+        if (expectedLinkType >= 0) {
+            // Checked here so that a bad filter gets the same words whether libpcap or dumpcap captures.
+            String bad = BpfCheck.check(filter, expectedLinkType);
+            if (bad != null) {
+                throw new CaptureException("filter '" + filter + "': " + bad);
+            }
+        }
         try {
             feed = LibpcapFeed.open(options.iface(), filter, SNAPLEN, BUFFER_BYTES);
         } catch (LibpcapFeed.NoPermission e) {
