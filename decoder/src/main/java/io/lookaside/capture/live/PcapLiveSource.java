@@ -128,6 +128,10 @@ public final class PcapLiveSource implements LiveSource {
         }
     }
 
+    /**
+     * {@inheritDoc} Throws when the file cannot be written on (a full disk), after finishing
+     * what was written.
+     */
     @Override
     public void run(MessageSink sink, Runnable tick) throws CaptureException {
         if (feed == null) {
@@ -164,8 +168,6 @@ public final class PcapLiveSource implements LiveSource {
                 stats = feed.stats();
                 counters = new LiveCounters(records, bytes, stats[1], stats[2]);
                 if (writeFailure != null) {
-                    endReason = "writing " + options.output() + " failed (" + writeFailure.getMessage()
-                            + "); what was written before is kept";
                     break;
                 }
                 if (n < 0) {
@@ -185,6 +187,10 @@ public final class PcapLiveSource implements LiveSource {
                 feed.close();
                 closeWriter(stats);
             }
+        }
+        if (writeFailure != null) {
+            throw new CaptureException("writing " + options.output() + " failed (" + writeFailure.getMessage()
+                    + "); the capture stopped, and what was written before is kept", writeFailure);
         }
     }
 
