@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code lookaside capture} as users run it: the interface list, a capture on loopback stopped
@@ -87,16 +89,18 @@ class CaptureCommandTest {
         assertThat(dir.resolve("b.pcapng")).doesNotExist();
     }
 
-    @Test
-    void sigintFinishesTheFileAndExitsZero() throws Exception {
-        Path file = dir.resolve("sigint.pcapng");
-        Path report = dir.resolve("sigint.json");
+    /** SIGINT is Ctrl+C; SIGTERM is a plain kill, and what reaches a capture a script started in the background. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalFinishesTheFileAndExitsZero(String signal) throws Exception {
+        Path file = dir.resolve("sig" + signal + ".pcapng");
+        Path report = dir.resolve("sig" + signal + ".json");
         try (CliProcess p = CliProcess.start(List.of(), "capture", "--interface", "lo", "--port", String.valueOf(diod.port),
                 "--write", file.toString(), "--report", report.toString())) {
             p.awaitLine("capture: ", 20);
             diod.browse();
             Thread.sleep(300);
-            p.signal("INT");
+            p.signal(signal);
             assertThat(p.await(30)).as("exit code; stderr: %s", p.stderr).isEqualTo(0);
             assertThat(p.stderr).allMatch(l -> l.startsWith("capture: ") || l.startsWith("captured "));
             assertThat(p.stderr.get(p.stderr.size() - 1)).startsWith("captured ").contains(" dropped").contains("stopped")
