@@ -30,6 +30,7 @@ cleanup() {
   rm -rf "$export_dir"
 }
 trap cleanup EXIT
+rm -f "$err" # the wait below must not see the status lines of a run before
 "$here/lookaside" capture --interface lo --port "$port" --write "$out/capture-rate.pcapng" --force 2> "$err" &
 capture_pid=$!
 for _ in $(seq 1 600); do

@@ -182,6 +182,13 @@ final class CaptureCommand implements Callable<Integer> {
         if (report != null && report.toAbsolutePath().equals(write.toAbsolutePath())) {
             return "--report and --write name the same file";
         }
+        if (report != null && java.nio.file.Files.isDirectory(report)) {
+            return "--report " + report + ": is a directory";
+        }
+        if (report != null && java.nio.file.Files.exists(report) && !force) {
+            // Refused now rather than after a long capture.
+            return "--report " + report + ": exists (use --force to overwrite)";
+        }
         return null;
     }
 

@@ -84,6 +84,9 @@ class CaptureCommandTest {
         assertRefused(run("capture", "--interface", "lo", "--write", exists.toString()), "exists (use --force to overwrite)");
         assertRefused(run("capture", "--interface", "lo"), "--write FILE is required");
         assertRefused(run("capture", "--interface", "lo", "--write", dir.resolve("c.pcap.gz").toString()), "uncompressed");
+        assertRefused(run("capture", "--interface", "lo", "--write", dir.resolve("d.pcapng").toString(), "--report",
+                exists.toString()), "exists (use --force to overwrite)");
+        assertThat(dir.resolve("d.pcapng")).doesNotExist();
         assertThat(exists).hasContent("keep me");
         assertThat(dir.resolve("a.pcapng")).doesNotExist();
         assertThat(dir.resolve("b.pcapng")).doesNotExist();
@@ -110,6 +113,16 @@ class CaptureCommandTest {
         assertThat(LiveLab.count(s, "Rlerror")).isGreaterThanOrEqualTo(1);
         assertThat(s.truncated()).isFalse();
         assertThat(Files.readString(report)).isEqualTo(LiveLab.report(s));
+    }
+
+    @Test
+    void aFullDiskEndsTheCaptureWithOneLine() {
+        LiveLab.require(Files.isWritable(Path.of("/dev/full")), "no /dev/full");
+        Run r = run("capture", "--interface", "lo", "--write", "/dev/full", "--force", "--duration", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("lookaside: ")))
+                .singleElement().asString().contains("writing /dev/full failed").contains("No space left on device");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test

@@ -27,6 +27,16 @@ class CaptureInterfacesTest {
     }
 
     @Test
+    void ipv6AddressesAreWrittenShort() throws Exception {
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("::1"))).isEqualTo("::1");
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("fd00::2"))).isEqualTo("fd00::2");
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("fe80::fc:ff:fe00:1"))).isEqualTo("fe80::fc:ff:fe00:1");
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("1:0:2:0:0:3:0:4"))).isEqualTo("1:0:2::3:0:4");
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("1:2:3:4:5:6:7:8"))).isEqualTo("1:2:3:4:5:6:7:8");
+        assertThat(CaptureInterfaces.text(java.net.InetAddress.getByName("127.0.0.1"))).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void thePacketCounterGrowsWithTraffic() throws Exception {
         long before = CaptureInterfaces.packets("lo");
         assertThat(before).isGreaterThanOrEqualTo(0);
