@@ -179,6 +179,8 @@ public final class QemuTraceSource implements CaptureSource {
             if (!opened) {
                 opened = true;
                 sink.connection(0, Protocol.NINEP, "virtio-9p (QEMU trace)");
+                // said at the first event, so that a live view shows it from the start
+                sink.diagnostic(Diagnostic.info(0, -1, LACKS));
             }
             events++;
             b.body.flip();
@@ -382,9 +384,6 @@ public final class QemuTraceSource implements CaptureSource {
                         + " fsync, flush, remove, link, wstat, xattrcreate) were added header-only at their"
                         + " request's time once the tag was used again: they count as answered, their wait is not"
                         + " measured"));
-            }
-            if (events > 0) {
-                sink.diagnostic(Diagnostic.info(0, -1, LACKS));
             }
         }
     }

@@ -52,9 +52,20 @@ class NinePDecoderTest {
         Set<Class<?>> covered = fixtures().stream().map(f -> f.expected().getClass())
                 .collect(Collectors.toSet());
         Set<Class<?>> records = Arrays.stream(NinePMessage.class.getPermittedSubclasses())
-                .filter(c -> c != Malformed.class && c != Unknown.class).collect(Collectors.toSet());
+                .filter(c -> c != Malformed.class && c != Unknown.class && c != HeaderOnly.class)
+                .collect(Collectors.toSet()); // HeaderOnly comes from decodeHeader, below
 
         assertThat(covered).isEqualTo(records).hasSize(66);
+    }
+
+    @Test
+    void decodeHeaderKeepsTheHeaderAndSaysTheBodyIsMissing() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(7).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 148).put(4, (byte) NinePTypes.RREADDIR).putShort(5, (short) 3);
+        assertThat(NinePDecoder.decodeHeader(b, 0, 7, false))
+                .isEqualTo(new HeaderOnly(NinePTypes.RREADDIR, 3, 148, false, java.util.List.of("body")));
+        assertThat(NinePDecoder.decodeHeader(b, 0, 7, false).typeName()).isEqualTo("Rreaddir");
+        assertThat(NinePDecoder.decodeHeader(b, 0, 5, true)).isInstanceOf(Malformed.class);
     }
 
     @ParameterizedTest(name = "{0}")
