@@ -54,9 +54,7 @@ public final class Lifecycles {
 
     /** The lifecycles of a whole session: the streaming pass fed every row at once. */
     public static Lifecycles of(Session session) {
-        Stream stream = new Stream();
-        stream.update(session, true);
-        return stream.result(false);
+        return new Stream().finish(session);
     }
 
     /**
@@ -100,6 +98,15 @@ public final class Lifecycles {
                 fed = i + 1;
             }
             return fed;
+        }
+
+        /**
+         * Feeds the rest of the complete session and hands over the stream's own state, without
+         * copying it (the stream must not be used afterwards).
+         */
+        public Lifecycles finish(Session whole) {
+            update(whole, true);
+            return result(false);
         }
 
         /** How many rows have been fed: the prefix {@link #snapshot()} describes. */

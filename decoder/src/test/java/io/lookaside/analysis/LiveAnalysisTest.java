@@ -2,6 +2,9 @@ package io.lookaside.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lookaside.Samples;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
 import io.lookaside.lifecycle.FidLifetime;
 import io.lookaside.lifecycle.HandleLifetime;
 import io.lookaside.lifecycle.Lifecycles;
@@ -10,6 +13,8 @@ import io.lookaside.lifecycle.NodeLifetime;
 import io.lookaside.report.ReportBuilder;
 import io.lookaside.report.ReportJson;
 import io.lookaside.session.Session;
+import io.lookaside.session.SessionLoader;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,6 +81,46 @@ class LiveAnalysisTest {
         assertThat(snapshots).isPositive();
         // The settled prefix trails the rows fed by the requests still waiting for their reply only.
         assertThat(behind).isLessThan(whole.size());
+    }
+
+    /** The report command's way: the lifecycles stream on their own thread while the capture loads. */
+    @ParameterizedTest
+    @CsvSource({
+        "a-v9fs-gccsplit-srccachenone.pcap.gz",
+        "c-diod-userspace.pcap.gz",
+        "b-fuse-glusterfs.fusedump.gz",
+        "b-fuse-bindfs.strace.txt.gz",
+    })
+    void analysisWhileLoadingEqualsTheAnalysisOfTheLoadedCapture(String sample) throws Exception {
+        Session s;
+        Analysis streamed;
+        int[] prefixes = new int[1];
+        try (AnalysisWhileLoading analysis = new AnalysisWhileLoading()) {
+            // A prefix at every progress report: as many as the loader makes.
+            s = SessionLoader.load(Samples.path(sample), CaptureOptions.DEFAULT, LoadMonitor.NONE, p -> {
+                prefixes[0]++;
+                analysis.accept(p);
+            }, Duration.ZERO);
+            streamed = analysis.finish(s);
+        }
+        assertThat(prefixes[0]).isGreaterThan(1);
+        String lifecycles = describe(Lifecycles.of(s), s.size());
+        String report = report(Analyzer.analyze(s));
+        assertThat(describe(streamed.lifecycles(), s.size())).isEqualTo(lifecycles);
+        assertThat(report(streamed)).isEqualTo(report);
+        // The loader cuts at its progress reports only; prefixes cut anywhere, faster than the stream takes them.
+        Random random = new Random(sample.hashCode());
+        try (AnalysisWhileLoading analysis = new AnalysisWhileLoading()) {
+            for (int k = 1; k < s.size(); k += 1 + random.nextInt(200)) {
+                analysis.accept(s.prefix(k));
+                if (random.nextInt(16) == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            streamed = analysis.finish(s);
+        }
+        assertThat(describe(streamed.lifecycles(), s.size())).isEqualTo(lifecycles);
+        assertThat(report(streamed)).isEqualTo(report);
     }
 
     private static String report(Analysis a) {
