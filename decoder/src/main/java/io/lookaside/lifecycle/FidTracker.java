@@ -269,6 +269,7 @@ final class FidTracker {
             return;
         }
         int type = s.typeCode(i) & 0xFF;
+        // Kept whether or not its reply is there yet: in a growing session it comes in a later batch.
         if (REPLY_MATTERS[type]) {
             int slot = i & (PENDING - 1);
             pendingAt[slot] = i;
