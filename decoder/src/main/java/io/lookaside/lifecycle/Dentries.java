@@ -210,7 +210,7 @@ public final class Dentries {
         }
 
         Dentries build(int messages) {
-            return new Dentries(all, Arrays.copyOf(keyOf, all.size()), keys, messages);
+            return new Dentries(new ArrayList<>(all), Arrays.copyOf(keyOf, all.size()), keys, messages);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class FidLifetime {
     long qidPath;
     int qidType;
     long qidVersion;
-    private final PathHistory history = new PathHistory();
+    private final PathHistory history;
 
     FidLifetime(PathTable paths, int index, int conn, long fid, FidOrigin origin, int createdAt,
                 int source, int path) {
@@ -41,7 +41,34 @@ public final class FidLifetime {
         this.origin = origin;
         this.createdAt = createdAt;
         this.source = source;
+        this.history = new PathHistory();
         moveTo(createdAt, path);
+    }
+
+    private FidLifetime(FidLifetime of, PathTable paths) {
+        this.paths = paths;
+        this.index = of.index;
+        this.conn = of.conn;
+        this.fid = of.fid;
+        this.origin = of.origin;
+        this.createdAt = of.createdAt;
+        this.source = of.source;
+        this.openedAt = of.openedAt;
+        this.openFlags = of.openFlags;
+        this.orclose = of.orclose;
+        this.xattrCreateAt = of.xattrCreateAt;
+        this.endedAt = of.endedAt;
+        this.end = of.end;
+        this.qidKnown = of.qidKnown;
+        this.qidPath = of.qidPath;
+        this.qidType = of.qidType;
+        this.qidVersion = of.qidVersion;
+        this.history = of.history.copy();
+    }
+
+    /** This lifetime as it is now, in an object later messages do not change (a streaming snapshot). */
+    FidLifetime copy(PathTable table) {
+        return new FidLifetime(this, table);
     }
 
     /** Position in {@link Lifecycles#fids()}. */

@@ -87,16 +87,20 @@ final class FidTracker {
             NinePTypes.TLOPEN, NinePTypes.TOPEN, NinePTypes.TLCREATE, NinePTypes.TCREATE, NinePTypes.TMKDIR,
             NinePTypes.TSYMLINK, NinePTypes.TMKNOD, NinePTypes.TXATTRWALK, NinePTypes.TXATTRCREATE);
 
-    private final Session s;
+    /** The session as far as it has arrived (a prefix while it grows); only rows already fed are read. */
+    private Session s;
     private final PathTable paths;
     private final List<FidLifetime> lives = new ArrayList<>();
     private final Dentries.Builder dentries = new Dentries.Builder();
-    private final int[] msgLife;
-    private final int[] msgPath;
-    private final int[] msgCreated;
-    private final long[] msgEntry;
+    private final IntColumn msgLife = new IntColumn(-1);
+    private final IntColumn msgPath;
+    private final IntColumn msgCreated = new IntColumn(-1);
+    private long[] msgEntry = new long[1024];
     private final BitSet entryKnown = new BitSet();
-    private final Conn[] conns;
+    /** Per connection index, made when its first 9P message arrives; null for other protocols. */
+    private Conn[] conns = new Conn[4];
+    private int[] answered = new int[1024];
+    private int replies;
     /**
      * Requests whose reply needs them, decoded once when they were sent and kept until the reply
      * (by message index modulo the ring's size; a reply whose request was overwritten decodes it
@@ -123,45 +127,57 @@ final class FidTracker {
         }
     }
 
-    FidTracker(Session s, PathTable paths, int[] msgPath) {
-        this.s = s;
+    FidTracker(PathTable paths, IntColumn msgPath) {
         this.paths = paths;
         this.msgPath = msgPath;
-        int n = s.size();
-        msgLife = new int[n];
-        msgCreated = new int[n];
-        msgEntry = new long[n];
-        Arrays.fill(msgLife, -1);
-        Arrays.fill(msgCreated, -1);
         Arrays.fill(pendingAt, -1);
-        conns = new Conn[s.connections().size()];
-        for (int c = 0; c < conns.length; c++) {
-            conns[c] = s.connections().get(c).protocol() == Protocol.NINEP ? new Conn() : null;
+    }
+
+    /**
+     * Message {@code i} of {@code session} (9P; every message before it already fed, in capture
+     * order): a request is attributed to its fid as bound now, a reply commits its exchange.
+     */
+    void accept(Session session, int i) {
+        s = session;
+        int conn = s.conn(i);
+        if (conn >= conns.length) {
+            conns = Arrays.copyOf(conns, Math.max(conn + 1, conns.length * 2));
+        }
+        if (conns[conn] == null) {
+            conns[conn] = new Conn();
+        }
+        msgLife.ensure(i + 1);
+        msgCreated.ensure(i + 1);
+        if (i >= msgEntry.length) {
+            msgEntry = Arrays.copyOf(msgEntry, Math.max(i + 1, msgEntry.length * 2));
+        }
+        Direction d = s.direction(i);
+        if (d == Direction.REQUEST) {
+            request(i);
+        } else if (d == Direction.REPLY) {
+            if (s.peer(i) >= 0) {
+                if (replies == answered.length) {
+                    answered = Arrays.copyOf(answered, replies * 2);
+                }
+                answered[replies++] = i;
+            }
+            reply(i);
         }
     }
 
-    Lifecycles.NineP run() {
-        int[] answered = new int[1024];
-        int replies = 0;
-        for (int i = 0; i < s.size(); i++) {
-            if (conns[s.conn(i)] == null) {
-                continue;
-            }
-            Direction d = s.direction(i);
-            if (d == Direction.REQUEST) {
-                request(i);
-            } else if (d == Direction.REPLY) {
-                if (s.peer(i) >= 0) {
-                    if (replies == answered.length) {
-                        answered = Arrays.copyOf(answered, replies * 2);
-                    }
-                    answered[replies++] = i;
-                }
-                reply(i);
-            }
+    /**
+     * What the pass has found for the first {@code size} messages. With {@code copy}, in objects
+     * and arrays of their own that later messages do not change (a snapshot while the session
+     * grows); without, the tracker's own (the pass is over).
+     */
+    Lifecycles.NineP result(int size, PathTable table, boolean copy) {
+        List<FidLifetime> fids = new ArrayList<>(lives.size());
+        for (FidLifetime l : lives) {
+            fids.add(copy ? l.copy(table) : l);
         }
-        return new Lifecycles.NineP(List.copyOf(lives), dentries.build(s.size()), msgLife, msgCreated, msgEntry,
-                entryKnown, Arrays.copyOf(answered, replies));
+        return new Lifecycles.NineP(List.copyOf(fids), dentries.build(size), msgLife.copy(size), msgCreated.copy(size),
+                Arrays.copyOf(msgEntry, size), copy ? (BitSet) entryKnown.clone() : entryKnown,
+                Arrays.copyOf(answered, replies));
     }
 
     private static boolean[] types(int... codes) {
@@ -253,7 +269,8 @@ final class FidTracker {
             return;
         }
         int type = s.typeCode(i) & 0xFF;
-        if (REPLY_MATTERS[type] && s.peer(i) >= 0) {
+        // Kept whether or not its reply is there yet: in a growing session it comes in a later batch.
+        if (REPLY_MATTERS[type]) {
             int slot = i & (PENDING - 1);
             pendingAt[slot] = i;
             pendingMessage[slot] = m;
@@ -268,7 +285,7 @@ final class FidTracker {
             return;
         }
         if (m instanceof Tattach a) {
-            msgPath[i] = paths.root(a.aname());
+            msgPath.set(i, paths.root(a.aname()));
             return;
         }
         if (m instanceof Tauth) {
@@ -279,8 +296,8 @@ final class FidTracker {
             return;
         }
         int life = use(c, fid, i);
-        msgLife[i] = life;
-        msgPath[i] = requestPath(m, c, life);
+        msgLife.set(i, life);
+        msgPath.set(i, requestPath(m, c, life));
         boolean unanswered = s.peer(i) < 0 && !s.hasFlag(i, Session.FLUSHED);
         if (unanswered && m instanceof Tclunk) {
             // clunk(5): the fid is gone whatever happens; the capture ended before the reply.
@@ -437,8 +454,8 @@ final class FidTracker {
         if (req < 0) {
             return;
         }
-        msgLife[i] = msgLife[req];
-        msgPath[i] = msgPath[req];
+        msgLife.set(i, msgLife.get(req));
+        msgPath.set(i, msgPath.get(req));
         int type = s.typeCode(req) & 0xFF;
         if (!REPLY_MATTERS[type]) {
             return;
@@ -452,7 +469,7 @@ final class FidTracker {
         }
         Conn c = conns[s.conn(i)];
         long ecode = error ? NinePErrors.ecode(r) : NinePErrors.NONE;
-        int life = msgLife[req];
+        int life = msgLife.get(req);
         if (t instanceof Tclunk x) {
             unbind(c, x.fid(), life, i, FidEnd.CLUNKED);
         } else if (t instanceof Tremove x) {
@@ -559,8 +576,8 @@ final class FidTracker {
     }
 
     private void created(int req, int rep, int life) {
-        msgCreated[req] = life;
-        msgCreated[rep] = life;
+        msgCreated.set(req, life);
+        msgCreated.set(rep, life);
     }
 
     private void opened(Conn c, int life, int at, long flags, boolean orclose, Qid qid) {
@@ -615,8 +632,8 @@ final class FidTracker {
                 int p = paths.child(dir, names.get(found));
                 lookup(c, req, rep, dirKnown, dirQid, dir, names.get(found), p, Lookup.Result.NOT_FOUND, 0,
                         Errno.ENOENT.code());
-                msgPath[req] = p;
-                msgPath[rep] = p;
+                msgPath.set(req, p);
+                msgPath.set(rep, p);
                 return;
             }
             if (names.isEmpty() && w.newfid() == w.fid()) {
@@ -635,8 +652,8 @@ final class FidTracker {
             int p = paths.child(dir, names.get(0));
             Lookup.Result result = ecode == Errno.ENOENT.code() ? Lookup.Result.NOT_FOUND : Lookup.Result.FAILED;
             lookup(c, req, rep, dirKnown, dirQid, dir, names.get(0), p, result, 0, ecode);
-            msgPath[req] = p;
-            msgPath[rep] = p;
+            msgPath.set(req, p);
+            msgPath.set(rep, p);
         }
     }
 

@@ -30,6 +30,13 @@ public final class HandleLifetime {
         this.path = path;
     }
 
+    /** This handle as it is now, in an object later messages do not change (a streaming snapshot). */
+    HandleLifetime copy() {
+        HandleLifetime c = new HandleLifetime(index, conn, fh, directory, node, openedAt, flags, openFlags, path);
+        c.releasedAt = releasedAt;
+        return c;
+    }
+
     public int index() {
         return index;
     }

@@ -52,13 +52,89 @@ public final class Lifecycles {
         return (long) conn << 32 | (fid & 0xFFFF_FFFFL);
     }
 
+    /** The lifecycles of a whole session: the streaming pass fed every row at once. */
     public static Lifecycles of(Session session) {
-        PathTable paths = new PathTable();
-        int[] msgPath = new int[session.size()];
-        Arrays.fill(msgPath, PathTable.NONE);
-        NineP ninep = new FidTracker(session, paths, msgPath).run();
-        Fuse fuse = new NodeTracker(session, paths, msgPath).run();
-        return new Lifecycles(paths, msgPath, ninep, fuse);
+        return new Stream().finish(session);
+    }
+
+    /**
+     * The lifecycles pass fed as a session arrives (a live capture, or the prefixes a loader hands
+     * out): each message is read once, when it arrives, and the state grows with it. State is
+     * committed on replies, so a message is final once it is fed, except for the requests whose
+     * handling depends on whether a reply ever comes: a Tclunk or Tremove (clunk(5): the fid is
+     * gone at the request if the capture ends before the reply) and a FUSE RELEASE or RELEASEDIR.
+     * The stream feeds rows up to the first such request still without its reply (or flush), and
+     * no further until it is answered; the rows fed are the <em>settled</em> prefix, and
+     * {@link #snapshot()} equals {@link Lifecycles#of} of that prefix ({@code session.prefix(settled())}).
+     * When the session is complete, every row is fed. One thread feeds and takes snapshots.
+     */
+    public static final class Stream {
+        private final PathTable paths = new PathTable();
+        private final IntColumn msgPath = new IntColumn(PathTable.NONE);
+        private final FidTracker ninep = new FidTracker(paths, msgPath);
+        private final NodeTracker fuse = new NodeTracker(paths, msgPath);
+        private int fed;
+
+        /**
+         * Feeds the rows of {@code grown} (the same session as before, grown; or complete when
+         * {@code complete}) not fed yet, up to the first whose handling waits for a reply not yet
+         * there. Returns how many rows are settled.
+         */
+        public int update(Session grown, boolean complete) {
+            int size = grown.size();
+            if (size < fed) {
+                throw new IllegalArgumentException("a session of " + size + " rows after " + fed + " were fed");
+            }
+            msgPath.ensure(size);
+            for (int i = fed; i < size; i++) {
+                if (!complete && waitsForReply(grown, i)) {
+                    break;
+                }
+                if (grown.connection(i).protocol() == io.lookaside.capture.Protocol.NINEP) {
+                    ninep.accept(grown, i);
+                } else {
+                    fuse.accept(grown, i);
+                }
+                fed = i + 1;
+            }
+            return fed;
+        }
+
+        /**
+         * Feeds the rest of the complete session and hands over the stream's own state, without
+         * copying it (the stream must not be used afterwards).
+         */
+        public Lifecycles finish(Session whole) {
+            update(whole, true);
+            return result(false);
+        }
+
+        /** How many rows have been fed: the prefix {@link #snapshot()} describes. */
+        public int settled() {
+            return fed;
+        }
+
+        /** The lifecycles of the settled prefix, in objects later messages do not change. */
+        public Lifecycles snapshot() {
+            return result(true);
+        }
+
+        private Lifecycles result(boolean copy) {
+            PathTable table = copy ? paths.copy() : paths;
+            return new Lifecycles(table, msgPath.copy(fed), ninep.result(fed, table, copy), fuse.result(fed, table, copy));
+        }
+
+        /** A request whose handling depends on a reply that has not arrived (and was not flushed). */
+        private static boolean waitsForReply(Session s, int i) {
+            if (s.direction(i) != io.lookaside.session.Direction.REQUEST || s.peer(i) >= 0
+                    || s.hasFlag(i, Session.FLUSHED)) {
+                return false;
+            }
+            int type = s.typeCode(i);
+            return s.connection(i).protocol() == io.lookaside.capture.Protocol.NINEP
+                    ? type == io.lookaside.ninep.NinePTypes.TCLUNK || type == io.lookaside.ninep.NinePTypes.TREMOVE
+                    : type == io.lookaside.fuse.FuseOpcode.RELEASE.code() || type == io.lookaside.fuse.FuseOpcode.RELEASEDIR.code();
+        }
     }
 
     /**

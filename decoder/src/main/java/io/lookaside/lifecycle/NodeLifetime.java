@@ -27,7 +27,7 @@ public final class NodeLifetime {
     private int[] countAt = new int[2];
     private long[] counts = new long[2];
     private int countN;
-    private final PathHistory history = new PathHistory();
+    private final PathHistory history;
 
     NodeLifetime(PathTable paths, int index, int conn, long nodeid, NodeOrigin origin, int createdAt, int path) {
         this.paths = paths;
@@ -36,7 +36,28 @@ public final class NodeLifetime {
         this.nodeid = nodeid;
         this.origin = origin;
         this.createdAt = createdAt;
+        this.history = new PathHistory();
         history.moveTo(createdAt, path);
+    }
+
+    private NodeLifetime(NodeLifetime of, PathTable paths) {
+        this.paths = paths;
+        this.index = of.index;
+        this.conn = of.conn;
+        this.nodeid = of.nodeid;
+        this.origin = of.origin;
+        this.createdAt = of.createdAt;
+        this.forgottenAt = of.forgottenAt;
+        this.lookups = of.lookups;
+        this.countAt = java.util.Arrays.copyOf(of.countAt, of.countAt.length);
+        this.counts = java.util.Arrays.copyOf(of.counts, of.counts.length);
+        this.countN = of.countN;
+        this.history = of.history.copy();
+    }
+
+    /** This lifetime as it is now, in an object later messages do not change (a streaming snapshot). */
+    NodeLifetime copy(PathTable table) {
+        return new NodeLifetime(this, table);
     }
 
     public int index() {

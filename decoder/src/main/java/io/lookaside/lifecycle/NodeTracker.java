@@ -28,14 +28,16 @@ final class NodeTracker {
     /** FUSE_ROOT_ID (linux/fuse.h): the root of the mount, known without a lookup. */
     static final long ROOT_ID = 1;
 
-    private final Session s;
+    /** The session as far as it has arrived (a prefix while it grows); only rows already fed are read. */
+    private Session s;
     private final PathTable paths;
-    private final int[] msgPath;
+    private final IntColumn msgPath;
     private final List<NodeLifetime> nodes = new ArrayList<>();
     private final List<HandleLifetime> handles = new ArrayList<>();
-    private final int[] msgNode;
-    private final int[] msgHandle;
-    private final Conn[] conns;
+    private final IntColumn msgNode = new IntColumn(-1);
+    private final IntColumn msgHandle = new IntColumn(-1);
+    /** Per connection index, made when its first FUSE message arrives; null for other protocols. */
+    private Conn[] conns = new Conn[4];
 
     private record Name(long parent, String name) {
     }
@@ -52,38 +54,48 @@ final class NodeTracker {
         }
     }
 
-    NodeTracker(Session s, PathTable paths, int[] msgPath) {
-        this.s = s;
+    NodeTracker(PathTable paths, IntColumn msgPath) {
         this.paths = paths;
         this.msgPath = msgPath;
-        msgNode = new int[s.size()];
-        msgHandle = new int[s.size()];
-        Arrays.fill(msgNode, -1);
-        Arrays.fill(msgHandle, -1);
-        conns = new Conn[s.connections().size()];
-        for (int c = 0; c < conns.length; c++) {
-            if (s.connections().get(c).protocol() == Protocol.FUSE) {
-                conns[c] = new Conn(paths.mountRoot(c));
-            }
+    }
+
+    /** Message {@code i} of {@code session} (FUSE; every message before it already fed, in capture order). */
+    void accept(Session session, int i) {
+        s = session;
+        int conn = s.conn(i);
+        if (conn >= conns.length) {
+            conns = Arrays.copyOf(conns, Math.max(conn + 1, conns.length * 2));
+        }
+        Conn c = conns[conn];
+        if (c == null) {
+            c = conns[conn] = new Conn(paths.mountRoot(conn));
+        }
+        msgNode.ensure(i + 1);
+        msgHandle.ensure(i + 1);
+        Direction d = s.direction(i);
+        if (d == Direction.REQUEST) {
+            request(c, i);
+        } else if (d == Direction.REPLY) {
+            reply(c, i);
+        } else {
+            notified(c, i);
         }
     }
 
-    Lifecycles.Fuse run() {
-        for (int i = 0; i < s.size(); i++) {
-            Conn c = conns[s.conn(i)];
-            if (c == null) {
-                continue;
-            }
-            Direction d = s.direction(i);
-            if (d == Direction.REQUEST) {
-                request(c, i);
-            } else if (d == Direction.REPLY) {
-                reply(c, i);
-            } else {
-                notified(c, i);
-            }
+    /**
+     * What the pass has found for the first {@code size} messages; with {@code copy}, in objects
+     * and arrays later messages do not change (a snapshot while the session grows).
+     */
+    Lifecycles.Fuse result(int size, PathTable table, boolean copy) {
+        List<NodeLifetime> n = new ArrayList<>(nodes.size());
+        for (NodeLifetime l : nodes) {
+            n.add(copy ? l.copy(table) : l);
         }
-        return new Lifecycles.Fuse(List.copyOf(nodes), List.copyOf(handles), msgNode, msgHandle);
+        List<HandleLifetime> h = new ArrayList<>(handles.size());
+        for (HandleLifetime l : handles) {
+            h.add(copy ? l.copy() : l);
+        }
+        return new Lifecycles.Fuse(List.copyOf(n), List.copyOf(h), msgNode.copy(size), msgHandle.copy(size));
     }
 
     private FuseMessage decode(int i) {
@@ -112,13 +124,13 @@ final class NodeTracker {
             return;
         }
         int node = nodeid == 0 ? -1 : use(c, nodeid, i);
-        msgNode[i] = node;
+        msgNode.set(i, node);
         if (node < 0) {
             return;
         }
         int dir = nodes.get(node).pathId();
         String name = name(m);
-        msgPath[i] = name == null ? dir : paths.child(dir, name);
+        msgPath.set(i, name == null ? dir : paths.child(dir, name));
         if (m instanceof FuseRequest.Forget f) {
             forget(c, node, f.nlookup(), i);
         }
@@ -129,7 +141,7 @@ final class NodeTracker {
                 h = openHandle(c, fh, m instanceof FuseRequest.Releasedir || m instanceof FuseRequest.Readdir
                         || m instanceof FuseRequest.Readdirplus, node, i, -1, -1);
             }
-            msgHandle[i] = h;
+            msgHandle.set(i, h);
             boolean release = m instanceof FuseRequest.Release || m instanceof FuseRequest.Releasedir;
             if (release && s.peer(i) < 0) {
                 release(c, fh, h, i);
@@ -179,15 +191,15 @@ final class NodeTracker {
         if (req < 0) {
             return;
         }
-        msgNode[i] = msgNode[req];
-        msgPath[i] = msgPath[req];
-        msgHandle[i] = msgHandle[req];
+        msgNode.set(i, msgNode.get(req));
+        msgPath.set(i, msgPath.get(req));
+        msgHandle.set(i, msgHandle.get(req));
         FuseMessage t = decode(req);
         FuseMessage r = decode(i);
         if (!(t instanceof FuseRequest rq) || !(r instanceof FuseReply rp)) {
             return;
         }
-        int parent = msgNode[req];
+        int parent = msgNode.get(req);
         if (rq instanceof FuseRequest.Release || rq instanceof FuseRequest.Releasedir) {
             long fh = handleOf(rq);
             release(c, fh, c.open.get(fh), i);
@@ -287,8 +299,8 @@ final class NodeTracker {
         } else if (m instanceof FuseNotify.InvalInode x) {
             int n = c.live.get(x.ino());
             if (n >= 0) {
-                msgNode[i] = n;
-                msgPath[i] = nodes.get(n).pathId();
+                msgNode.set(i, n);
+                msgPath.set(i, nodes.get(n).pathId());
             }
         }
     }
@@ -296,8 +308,8 @@ final class NodeTracker {
     private void attribute(Conn c, int i, long parent, String name) {
         int p = c.live.get(parent);
         if (p >= 0) {
-            msgNode[i] = p;
-            msgPath[i] = paths.child(nodes.get(p).pathId(), name);
+            msgNode.set(i, p);
+            msgPath.set(i, paths.child(nodes.get(p).pathId(), name));
         }
     }
 

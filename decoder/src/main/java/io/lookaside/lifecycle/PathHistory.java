@@ -23,6 +23,14 @@ final class PathHistory {
         n++;
     }
 
+    PathHistory copy() {
+        PathHistory c = new PathHistory();
+        c.from = Arrays.copyOf(from, Math.max(n, 1));
+        c.ids = Arrays.copyOf(ids, Math.max(n, 1));
+        c.n = n;
+        return c;
+    }
+
     int last() {
         return ids[n - 1];
     }

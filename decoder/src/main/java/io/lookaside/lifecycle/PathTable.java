@@ -115,6 +115,17 @@ final class PathTable {
         return child(moved(parent[id], from, to), name[id]);
     }
 
+    /** The table as it is now, in arrays of its own, for reading only (a streaming snapshot; ids stay the same). */
+    PathTable copy() {
+        PathTable c = new PathTable();
+        c.parent = Arrays.copyOf(parent, Math.max(size, 1));
+        c.name = Arrays.copyOf(name, Math.max(size, 1));
+        c.text = Arrays.copyOf(text, Math.max(size, 1));
+        c.unknownRoot = Arrays.copyOf(unknownRoot, Math.max(size, 1));
+        c.size = size;
+        return c;
+    }
+
     private int add(int p, String n, String t) {
         if (size == parent.length) {
             parent = Arrays.copyOf(parent, size * 2);

@@ -67,6 +67,34 @@ public final class Session {
         this.truncated = truncated;
     }
 
+    /** The same rows as {@code of}, the first {@code size} of them. */
+    private Session(Session of, int size) {
+        this.source = of.source;
+        this.sourceKind = of.sourceKind;
+        this.size = size;
+        this.cols = of.cols;
+        this.store = of.store;
+        this.segments = of.segments;
+        this.conversations = of.conversations;
+        this.connections = of.connections;
+        this.conversationAt = of.conversationAt;
+        this.connectionAt = of.connectionAt;
+        this.diagnostics = of.diagnostics;
+        this.truncated = false;
+    }
+
+    /**
+     * The first {@code size} rows as a session of their own: a reply beyond them is not there
+     * ({@link #peer} says -1), as in a prefix handed out while loading. What a streaming
+     * analysis has settled ({@code io.lookaside.analysis.LiveAnalysis}) is such a prefix.
+     */
+    public Session prefix(int size) {
+        if (size < 0 || size > this.size) {
+            throw new IllegalArgumentException("prefix of " + size + " rows of a session of " + this.size);
+        }
+        return size == this.size ? this : new Session(this, size);
+    }
+
     /**
      * Views of the store's segments in little-endian order, 9P's (and FUSE's on every capture we
      * know of): the reads in place ({@link #message}'s 9P decoding, {@link #u16}, {@link #u32})

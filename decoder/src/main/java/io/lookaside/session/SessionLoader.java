@@ -41,8 +41,9 @@ public final class SessionLoader {
         return load(path, options, monitor, prefixes, PREFIX_EVERY);
     }
 
-    static Session load(Path path, CaptureOptions options, LoadMonitor monitor, Consumer<Session> prefixes,
-                        Duration every) throws CaptureException {
+    /** As {@link #load(Path, CaptureOptions, LoadMonitor, Consumer)}, a prefix at most every {@code every}. */
+    public static Session load(Path path, CaptureOptions options, LoadMonitor monitor, Consumer<Session> prefixes,
+                               Duration every) throws CaptureException {
         if (!Files.exists(path)) {
             throw new CaptureException(path + ": no such file");
         }

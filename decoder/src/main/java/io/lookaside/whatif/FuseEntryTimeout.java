@@ -3,7 +3,6 @@ package io.lookaside.whatif;
 import io.lookaside.fuse.FuseOpcode;
 import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
-import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.util.HashMap;
 import java.util.List;
@@ -55,43 +54,21 @@ final class FuseEntryTimeout extends FuseModel {
     void run(Session s, long window, Marks marks) {
         FuseNodes nodes = new FuseNodes();
         Map<FuseTrace.Name, Cached> entries = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (!FuseTrace.isFuse(s, i)) {
-                continue;
-            }
-            int conn = s.conn(i);
-            Direction d = s.direction(i);
-            if (d == Direction.NOTIFY) {
-                var n = FuseTrace.notify(s, i);
-                nodes.observe(conn, n);
-                DentryChanges.forEachName(conn, n, entries::remove);
-                continue;
-            }
-            if (!OPS.has(s.typeCode(i))) {
-                continue;
-            }
-            if (d == Direction.REQUEST) {
-                FuseRequest r = FuseTrace.request(s, i);
-                nodes.observe(conn, r);
-                DentryChanges.forEachName(conn, r, entries::remove);
-                if (r instanceof FuseRequest.Lookup l) {
-                    var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
-                    Cached c = entries.get(key);
-                    if (c != null && c.parentGeneration() == nodes.generation(conn, key.parent())
-                            && c.nodeGeneration() == nodes.generation(conn, c.nodeid())
-                            && c.epoch() == nodes.epoch(conn)
-                            && FuseTrace.hit(s.tsNanos(i), c.expires(), c.kernelExpires(), window)) {
-                        marks.judge(i, verdict(c, FuseTrace.replyTo(s, i)));
-                    }
+        FuseNameWalk.walk(s, OPS, nodes, entries, (i, conn, r) -> {
+            if (r instanceof FuseRequest.Lookup l) {
+                var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
+                Cached c = entries.get(key);
+                if (c != null && c.parentGeneration() == nodes.generation(conn, key.parent())
+                        && c.nodeGeneration() == nodes.generation(conn, c.nodeid())
+                        && c.epoch() == nodes.epoch(conn)
+                        && FuseTrace.hit(s.tsNanos(i), c.expires(), c.kernelExpires(), window)) {
+                    marks.judge(i, verdict(c, FuseTrace.replyTo(s, i)));
                 }
-                continue;
             }
-            int req = s.peer(i);
-            FuseRequest r = FuseTrace.request(s, req);
+        }, (i, conn, req, r) -> {
             FuseReply a = FuseTrace.reply(s, i);
             // a request the simulated cache answered never reached the daemon: its reply changes only the kernel's entry
             boolean simulated = marks.isHit(req);
-            DentryChanges.forEachName(conn, r, entries::remove);
             if (r instanceof FuseRequest.Lookup l && a != null && FuseTrace.negative(a)) {
                 var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
                 Cached old = entries.get(key);
@@ -114,7 +91,7 @@ final class FuseEntryTimeout extends FuseModel {
                             nodes.epoch(conn)));
                 }
             });
-        }
+        });
     }
 
     @Override

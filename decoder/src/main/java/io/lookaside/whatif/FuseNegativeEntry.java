@@ -53,41 +53,19 @@ final class FuseNegativeEntry extends FuseModel {
     void run(Session s, long window, Marks marks) {
         FuseNodes nodes = new FuseNodes();
         Map<FuseTrace.Name, Cached> negative = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (!FuseTrace.isFuse(s, i)) {
-                continue;
-            }
-            int conn = s.conn(i);
-            Direction d = s.direction(i);
-            if (d == Direction.NOTIFY) {
-                var n = FuseTrace.notify(s, i);
-                nodes.observe(conn, n);
-                DentryChanges.forEachName(conn, n, negative::remove);
-                continue;
-            }
-            if (!FuseOps.NAMESPACE.has(s.typeCode(i))) {
-                continue;
-            }
-            if (d == Direction.REQUEST) {
-                FuseRequest r = FuseTrace.request(s, i);
-                nodes.observe(conn, r);
-                DentryChanges.forEachName(conn, r, negative::remove);
-                if (r instanceof FuseRequest.Lookup l) {
-                    var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
-                    Cached c = negative.get(key);
-                    if (c != null && c.parentGeneration() == nodes.generation(conn, key.parent())
-                            && c.epoch() == nodes.epoch(conn)
-                            && FuseTrace.hit(s.tsNanos(i), c.expires(), c.kernelExpires(), window)) {
-                        marks.judge(i, verdict(FuseTrace.replyTo(s, i)));
-                    }
+        FuseNameWalk.walk(s, FuseOps.NAMESPACE, nodes, negative, (i, conn, r) -> {
+            if (r instanceof FuseRequest.Lookup l) {
+                var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
+                Cached c = negative.get(key);
+                if (c != null && c.parentGeneration() == nodes.generation(conn, key.parent())
+                        && c.epoch() == nodes.epoch(conn)
+                        && FuseTrace.hit(s.tsNanos(i), c.expires(), c.kernelExpires(), window)) {
+                    marks.judge(i, verdict(FuseTrace.replyTo(s, i)));
                 }
-                continue;
             }
-            int req = s.peer(i);
-            FuseRequest r = FuseTrace.request(s, req);
-            DentryChanges.forEachName(conn, r, negative::remove);
+        }, (i, conn, req, r) -> {
             if (!(r instanceof FuseRequest.Lookup l)) {
-                continue;
+                return;
             }
             var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
             FuseReply a = FuseTrace.reply(s, i);
@@ -108,7 +86,7 @@ final class FuseNegativeEntry extends FuseModel {
                     negative.remove(key);
                 }
             }
-        }
+        });
     }
 
     private static Marks.Verdict verdict(FuseReply real) {

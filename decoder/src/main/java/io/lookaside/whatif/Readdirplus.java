@@ -4,7 +4,6 @@ import io.lookaside.fuse.Dirent;
 import io.lookaside.fuse.FuseOpcode;
 import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
-import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.util.HashMap;
 import java.util.List;
@@ -57,43 +56,21 @@ final class Readdirplus extends FuseModel {
     private static void walk(Session s, long window, Marks marks, long[] tally) {
         FuseNodes nodes = new FuseNodes();
         Map<FuseTrace.Name, Listed> listed = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (!FuseTrace.isFuse(s, i)) {
-                continue;
-            }
-            int conn = s.conn(i);
-            Direction d = s.direction(i);
-            if (d == Direction.NOTIFY) {
-                var n = FuseTrace.notify(s, i);
-                nodes.observe(conn, n);
-                DentryChanges.forEachName(conn, n, listed::remove);
-                continue;
-            }
-            if (!OPS.has(s.typeCode(i))) {
-                continue;
-            }
-            if (d == Direction.REQUEST) {
-                FuseRequest r = FuseTrace.request(s, i);
-                nodes.observe(conn, r);
-                DentryChanges.forEachName(conn, r, listed::remove);
-                if (r instanceof FuseRequest.Lookup l) {
-                    var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
-                    Listed c = listed.remove(key);
-                    if (c != null && s.tsNanos(i) <= c.expires()
-                            && c.dirGeneration() == nodes.generation(conn, key.parent())
-                            && c.epoch() == nodes.epoch(conn)) {
-                        tally[1]++;
-                        FuseReply real = FuseTrace.replyTo(s, i);
-                        marks.judge(i, FuseTrace.positive(real) ? Marks.Verdict.SAME
-                                : real != null && FuseTrace.negative(real) ? Marks.Verdict.DIFFERENT
-                                : Marks.Verdict.UNKNOWN);
-                    }
+        FuseNameWalk.walk(s, OPS, nodes, listed, (i, conn, r) -> {
+            if (r instanceof FuseRequest.Lookup l) {
+                var key = new FuseTrace.Name(conn, l.header().nodeid(), l.name());
+                Listed c = listed.remove(key);
+                if (c != null && s.tsNanos(i) <= c.expires()
+                        && c.dirGeneration() == nodes.generation(conn, key.parent())
+                        && c.epoch() == nodes.epoch(conn)) {
+                    tally[1]++;
+                    FuseReply real = FuseTrace.replyTo(s, i);
+                    marks.judge(i, FuseTrace.positive(real) ? Marks.Verdict.SAME
+                            : real != null && FuseTrace.negative(real) ? Marks.Verdict.DIFFERENT
+                            : Marks.Verdict.UNKNOWN);
                 }
-                continue;
             }
-            int req = s.peer(i);
-            FuseRequest r = FuseTrace.request(s, req);
-            DentryChanges.forEachName(conn, r, listed::remove);
+        }, (i, conn, req, r) -> {
             if (r instanceof FuseRequest.Readdir && FuseTrace.reply(s, i) instanceof FuseReply.Readdir list) {
                 long expires = FuseTrace.expiry(s.tsNanos(i), window, 0);
                 for (Dirent e : list.entries()) {
@@ -107,7 +84,7 @@ final class Readdirplus extends FuseModel {
                     }
                 }
             }
-        }
+        });
     }
 
     @Override

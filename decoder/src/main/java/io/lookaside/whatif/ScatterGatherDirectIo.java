@@ -1,14 +1,11 @@
 package io.lookaside.whatif;
 
 import io.lookaside.fuse.FuseOpcode;
-import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
-import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import io.lookaside.whatif.FuseIoWalk.Run;
 
 /**
  * Scatter-gather direct I/O: direct reads and writes bypass the page cache, so each one the
@@ -22,13 +19,6 @@ final class ScatterGatherDirectIo extends FuseModel {
     static final int SMALL_FRACTION = 4;
 
     private record GroupKey(int conn, long nodeid, long fh, long pid, boolean write) {
-    }
-
-    /** Requests in flight together at contiguous offsets. */
-    private static final class Group {
-        final List<Integer> requests = new ArrayList<>();
-        long next;
-        long bytes;
     }
 
     @Override
@@ -59,28 +49,10 @@ final class ScatterGatherDirectIo extends FuseModel {
 
     @Override
     void run(Session s, long window, Marks marks) {
-        Map<Integer, Long> limits = new HashMap<>();
-        Map<FuseTrace.Handle, Boolean> direct = new HashMap<>();
-        Map<GroupKey, Group> groups = new HashMap<>();
+        FuseIoWalk io = new FuseIoWalk(s);
+        Map<GroupKey, Run> groups = new HashMap<>();
         Map<GroupKey, Integer> last = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (!FuseTrace.isFuse(s, i) || !OPS.has(s.typeCode(i))) {
-                continue;
-            }
-            int conn = s.conn(i);
-            if (s.direction(i) == Direction.REPLY) {
-                FuseRequest r = FuseTrace.request(s, s.peer(i));
-                FuseReply a = FuseTrace.reply(s, i);
-                if (r instanceof FuseRequest.Open o && a instanceof FuseReply.Open out) {
-                    direct.put(new FuseTrace.Handle(conn, o.header().nodeid(), out.fh()),
-                            (o.flags() & FuseTrace.O_DIRECT) != 0 || (out.open_flags() & FuseTrace.FOPEN_DIRECT_IO) != 0);
-                } else if (r instanceof FuseRequest.Create c && a instanceof FuseReply.Create out) {
-                    direct.put(new FuseTrace.Handle(conn, out.entry_out().nodeid(), out.fh()),
-                            (c.flags() & FuseTrace.O_DIRECT) != 0 || (out.open_flags() & FuseTrace.FOPEN_DIRECT_IO) != 0);
-                }
-                continue;
-            }
-            FuseRequest r = FuseTrace.request(s, i);
+        io.walk(OPS, (i, r) -> {
             long fh;
             long offset;
             long size;
@@ -96,40 +68,29 @@ final class ScatterGatherDirectIo extends FuseModel {
                 size = w.size();
                 flags = w.flags();
             } else {
-                continue;
+                return;
             }
-            long limit = limits.computeIfAbsent(conn, c -> FuseTrace.Init.of(s, c).requestLimit());
+            int conn = s.conn(i);
+            long limit = io.limit(conn);
             var key = new GroupKey(conn, r.header().nodeid(), fh, r.header().pid(), r instanceof FuseRequest.Write);
-            boolean isDirect = flags != null && (flags & FuseTrace.O_DIRECT) != 0
-                    || direct.getOrDefault(new FuseTrace.Handle(conn, r.header().nodeid(), fh), false);
-            Group g = groups.get(key);
+            boolean isDirect = io.direct(conn, r.header().nodeid(), fh, flags);
+            Run g = groups.get(key);
             Integer previous = last.get(key);
+            // Issued together: the previous one was not answered before this one was sent.
             boolean together = previous != null && (s.peer(previous) < 0 || s.peer(previous) > i);
             if (!isDirect || size > limit / SMALL_FRACTION) {
-                end(groups.remove(key), limit, marks);
+                Run.end(groups.remove(key), limit, marks);
                 last.remove(key);
-                continue;
+                return;
             }
-            if (g == null || offset != g.next || !together) {
-                end(groups.remove(key), limit, marks);
-                g = new Group();
+            if (g == null || !g.continues(offset) || !together) {
+                Run.end(groups.remove(key), limit, marks);
+                g = new Run(s.tsNanos(i));
                 groups.put(key, g);
             }
-            g.requests.add(i);
-            g.next = offset + size;
-            g.bytes += size;
+            g.add(i, offset, size);
             last.put(key, i);
-        }
-        groups.forEach((key, g) -> end(g, limits.getOrDefault(key.conn(), (long) FuseTrace.PAGE), marks));
-    }
-
-    private static void end(Group g, long limit, Marks marks) {
-        if (g == null) {
-            return;
-        }
-        long keep = Math.max(1, (g.bytes + limit - 1) / limit);
-        for (int k = (int) keep; k < g.requests.size(); k++) {
-            marks.eliminate(g.requests.get(k));
-        }
+        });
+        groups.forEach((key, g) -> Run.end(g, io.limit(key.conn()), marks));
     }
 }

@@ -1,19 +1,14 @@
 package io.lookaside.whatif;
 
-import io.lookaside.capture.Protocol;
 import io.lookaside.lifecycle.FidOrigin;
-import io.lookaside.lifecycle.FidLifetime;
-import io.lookaside.lifecycle.Lifecycles;
 import io.lookaside.ninep.NinePTypes;
-import io.lookaside.session.Session;
-import java.util.Set;
 
 /**
  * A protocol change: one RPC that clones a fid and opens the clone. Linux opens a file with
  * Twalk(fid → G, nwname 0) and then Tlopen(G) (v9fs_file_open: v9fs_fid_clone, p9_client_open),
  * two round trips where one would do.
  */
-final class WalkOpenFusion implements WhatIfModel {
+final class WalkOpenFusion extends WalkFusion {
     @Override
     public String id() {
         return "walk-open-fusion";
@@ -31,34 +26,19 @@ final class WalkOpenFusion implements WhatIfModel {
                 + "(Tlopen or Topen, whatever its answer) is saved: the open would have carried it.";
     }
 
+    /** An open of the clone (Tlopen, Topen): the clone-and-open RPC carries it. */
     @Override
-    public Set<Protocol> protocols() {
-        return Set.of(Protocol.NINEP);
+    boolean follows(int type) {
+        return type == NinePTypes.TLOPEN || type == NinePTypes.TOPEN;
     }
 
     @Override
-    public boolean windowed() {
-        return false;
+    FidOrigin walkMade() {
+        return FidOrigin.CLONE;
     }
 
     @Override
-    public Outcome simulate(Session s, Lifecycles l, long windowNanos) {
-        Marks marks = new Marks(s);
-        NextRequests next = new NextRequests(s);
-        for (int i = 0; i < s.size(); i++) {
-            int type = s.typeCode(i);
-            if (type != NinePTypes.TLOPEN && type != NinePTypes.TOPEN || !next.isNinePRequest(i)) {
-                continue;
-            }
-            int walk = next.previous(i);
-            if (walk < 0 || s.typeCode(walk) != NinePTypes.TWALK) {
-                continue;
-            }
-            FidLifetime clone = l.created(walk);
-            if (clone != null && clone.origin() == FidOrigin.CLONE && l.fid(i) == clone) {
-                marks.eliminate(walk);
-            }
-        }
-        return marks.outcome();
+    int saved(int walk, int follower) {
+        return walk;
     }
 }

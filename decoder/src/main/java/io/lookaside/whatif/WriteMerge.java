@@ -2,14 +2,13 @@ package io.lookaside.whatif;
 
 import io.lookaside.capture.Protocol;
 import io.lookaside.fuse.FuseOpcode;
-import io.lookaside.fuse.FuseReply;
 import io.lookaside.fuse.FuseRequest;
-import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.lookaside.whatif.FuseIoWalk.Run;
 
 /**
  * Write merging (FUSE_WRITEBACK_CACHE, with BIG_WRITES): the kernel gathers buffered writes in
@@ -19,18 +18,6 @@ import java.util.Map;
 final class WriteMerge extends FuseModel {
     private static final FuseOps OPS = FuseOps.of(FuseOpcode.WRITE, FuseOpcode.FSYNC, FuseOpcode.FLUSH,
             FuseOpcode.RELEASE, FuseOpcode.SETATTR, FuseOpcode.FALLOCATE, FuseOpcode.OPEN, FuseOpcode.CREATE);
-
-    /** A run of contiguous WRITEs on one handle. */
-    private static final class Run {
-        final List<Integer> writes = new ArrayList<>();
-        final long start;
-        long next;
-        long bytes;
-
-        Run(long start) {
-            this.start = start;
-        }
-    }
 
     @Override
     public String id() {
@@ -58,81 +45,40 @@ final class WriteMerge extends FuseModel {
 
     @Override
     void run(Session s, long window, Marks marks) {
-        Map<Integer, Long> limits = new HashMap<>();
-        Map<FuseTrace.Handle, Boolean> direct = new HashMap<>();
+        FuseIoWalk io = new FuseIoWalk(s);
         Map<FuseTrace.Node, Map<Long, Run>> runs = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            if (!FuseTrace.isFuse(s, i) || !OPS.has(s.typeCode(i))) {
-                continue;
-            }
+        io.walk(OPS, (i, r) -> {
             int conn = s.conn(i);
-            if (s.direction(i) == Direction.REPLY) {
-                FuseRequest r = FuseTrace.request(s, s.peer(i));
-                FuseReply a = FuseTrace.reply(s, i);
-                if (r instanceof FuseRequest.Open o && a instanceof FuseReply.Open out) {
-                    direct.put(new FuseTrace.Handle(conn, o.header().nodeid(), out.fh()),
-                            (o.flags() & FuseTrace.O_DIRECT) != 0 || (out.open_flags() & FuseTrace.FOPEN_DIRECT_IO) != 0);
-                } else if (r instanceof FuseRequest.Create c && a instanceof FuseReply.Create out) {
-                    direct.put(new FuseTrace.Handle(conn, out.entry_out().nodeid(), out.fh()),
-                            (c.flags() & FuseTrace.O_DIRECT) != 0 || (out.open_flags() & FuseTrace.FOPEN_DIRECT_IO) != 0);
-                }
-                continue;
-            }
-            FuseRequest r = FuseTrace.request(s, i);
-            if (r == null) {
-                continue;
-            }
             var node = new FuseTrace.Node(conn, r.header().nodeid());
             Map<Long, Run> open = runs.computeIfAbsent(node, k -> new HashMap<>());
-            long limit = limits.computeIfAbsent(conn, c -> FuseTrace.Init.of(s, c).requestLimit());
+            long limit = io.limit(conn);
             if (r instanceof FuseRequest.Write w) {
                 Run run = open.get(w.fh());
                 boolean cached = (w.write_flags() & FuseTrace.WRITE_CACHE) != 0;
-                boolean odirect = w.flags() != null && (w.flags() & FuseTrace.O_DIRECT) != 0
-                        || direct.getOrDefault(new FuseTrace.Handle(conn, node.nodeid(), w.fh()), false);
+                boolean odirect = io.direct(conn, node.nodeid(), w.fh(), w.flags());
                 if (cached || odirect || w.size() >= limit) {
-                    end(open.remove(w.fh()), limit, marks);
-                } else if (run != null && w.offset() == run.next && Windows.within(run.start, s.tsNanos(i), window)) {
-                    add(run, i, w);
+                    Run.end(open.remove(w.fh()), limit, marks);
+                } else if (run != null && run.continues(w.offset()) && Windows.within(run.start, s.tsNanos(i), window)) {
+                    run.add(i, w.offset(), w.size());
                 } else {
-                    end(open.remove(w.fh()), limit, marks);
+                    Run.end(open.remove(w.fh()), limit, marks);
                     Run fresh = new Run(s.tsNanos(i));
-                    add(fresh, i, w);
+                    fresh.add(i, w.offset(), w.size());
                     open.put(w.fh(), fresh);
                 }
             } else if (r instanceof FuseRequest.Fsync f) {
-                end(open.remove(f.fh()), limit, marks);
+                Run.end(open.remove(f.fh()), limit, marks);
             } else if (r instanceof FuseRequest.Flush f) {
-                end(open.remove(f.fh()), limit, marks);
+                Run.end(open.remove(f.fh()), limit, marks);
             } else if (r instanceof FuseRequest.Release rel) {
-                end(open.remove(rel.fh()), limit, marks);
+                Run.end(open.remove(rel.fh()), limit, marks);
             } else if (r instanceof FuseRequest.Fallocate
                     || r instanceof FuseRequest.Setattr sa && (sa.valid() & FuseTrace.FATTR_SIZE) != 0) {
-                open.values().forEach(run -> end(run, limit, marks));
+                open.values().forEach(run -> Run.end(run, limit, marks));
                 open.clear();
             }
-        }
-        runs.forEach((node, open) -> {
-            long limit = limits.getOrDefault(node.conn(), (long) FuseTrace.PAGE);
-            open.values().forEach(run -> end(run, limit, marks));
         });
-    }
-
-    private static void add(Run run, int i, FuseRequest.Write w) {
-        run.writes.add(i);
-        run.next = w.offset() + w.size();
-        run.bytes += w.size();
-    }
-
-    /** The run's first ⌈bytes / limit⌉ WRITEs stay; the rest are merged into them. */
-    private static void end(Run run, long limit, Marks marks) {
-        if (run == null) {
-            return;
-        }
-        long keep = (run.bytes + limit - 1) / limit;
-        for (int k = (int) Math.max(1, keep); k < run.writes.size(); k++) {
-            marks.eliminate(run.writes.get(k));
-        }
+        runs.forEach((node, open) -> open.values().forEach(run -> Run.end(run, io.limit(node.conn()), marks)));
     }
 
     @Override
