@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -35,6 +36,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -246,8 +248,13 @@ public final class MessagesView extends BorderPane {
         vm.selectedProperty().addListener((o, was, now) -> showSelected());
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
-                // More rows of a capture still loading: the table keeps its selection and scroll position.
+                // More rows of a capture still loading: the table keeps its selection and scroll
+                // position, or follows the tail when it showed the last row (a live capture).
+                boolean follow = vm.followTailProperty().get() && showsRow(was.size() - 1);
                 tableRows.extendTo(now);
+                if (follow) {
+                    scrollIntoView(now.size() - 1);
+                }
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
@@ -269,6 +276,24 @@ public final class MessagesView extends BorderPane {
             }
         });
         return table;
+    }
+
+    /** True when row {@code row} is (at least partly) on screen, or the table has no flow yet. */
+    private boolean showsRow(int row) {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= row;
+    }
+
+    /** Scrolls as little as needed for {@code row} to be on screen (TableView.scrollTo puts it on top). */
+    private void scrollIntoView(int row) {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(row);
+        } else {
+            table.scrollTo(row);
+        }
     }
 
     private void showSelected() {
