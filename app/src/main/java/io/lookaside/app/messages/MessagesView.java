@@ -42,6 +42,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,6 +71,10 @@ public final class MessagesView extends BorderPane {
     private TableRows tableRows;
     /** Counts the sessions shown; the table's cells take their text again when it changes. */
     private final LongProperty redrawn = new SimpleLongProperty();
+    /** Rows that arrive scroll into view (with {@link MessagesViewModel#followTailProperty()}). */
+    private boolean pinned;
+    /** The user scrolled, clicked or pressed a key in the table since rows last arrived. */
+    private boolean userMoved;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -246,18 +253,33 @@ public final class MessagesView extends BorderPane {
             }
         });
         vm.selectedProperty().addListener((o, was, now) -> showSelected());
+        // Following the tail of a live capture stops when the user scrolls away from the end, and
+        // starts again when they come back to it (Wireshark's automatic scrolling).
+        vm.followTailProperty().addListener((o, was, now) -> {
+            pinned = now;
+            userMoved = false;
+        });
+        table.addEventFilter(ScrollEvent.ANY, e -> userMoved = true);
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMoved = true);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoved = true);
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
                 // More rows of a capture still loading: the table keeps its selection and scroll
                 // position, or follows the tail when it showed the last row (a live capture).
-                boolean follow = vm.followTailProperty().get() && showsRow(was.size() - 1);
+                if (userMoved) {
+                    pinned = showsRow(was.size() - 1); // at the end after the user's move: go on following
+                    userMoved = false;
+                }
                 tableRows.extendTo(now);
-                if (follow) {
+                if (pinned && vm.followTailProperty().get()) {
                     scrollIntoView(now.size() - 1);
                 }
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
+                if (pinned && vm.followTailProperty().get() && now.size() > 0) {
+                    scrollIntoView(now.size() - 1);
+                }
             }
             showSelected();
         });
@@ -307,6 +329,7 @@ public final class MessagesView extends BorderPane {
             table.getSelectionModel().clearAndSelect(row);
             table.getFocusModel().focus(row);
             table.scrollTo(Math.max(0, row - 8));
+            userMoved = true; // a jump to a message (go to frame, evidence) moves away from the tail as a scroll does
         }
     }
 
