@@ -33,7 +33,16 @@ class ArchitectureTest {
                         "io.lookaside.ninep..", "io.lookaside.fuse..", "io.lookaside.capture..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lookaside.session..",
                         "io.lookaside.lifecycle..", "io.lookaside.whatif..", "io.lookaside.analysis..",
-                        "io.lookaside.report..", "io.lookaside.cli..")
+                        "io.lookaside.report..", "io.lookaside.cli..", "io.lookaside.live..")
+                .check(DECODER);
+    }
+
+    @Test
+    void liveSessionsSitBetweenCaptureAndSession() {
+        // live runs a capture.live source into a SessionBuilder; the analysis stages and the sources never see it.
+        noClasses().that().resideInAnyPackage("io.lookaside.session..", "io.lookaside.lifecycle..",
+                        "io.lookaside.whatif..", "io.lookaside.analysis..", "io.lookaside.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookaside.live..")
                 .check(DECODER);
     }
 

@@ -3,7 +3,6 @@ package io.lookaside.capture;
 import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import io.lookaside.net.LinkType;
-import io.lookaside.net.Packet;
 import io.lookaside.net.PacketParser;
 import io.lookaside.tcp.FlowTracker;
 import io.lookaside.tcp.TrackerLimits;
@@ -41,8 +40,6 @@ public final class PcapSource implements CaptureSource {
     public static final long MAX_DECOMPRESSED = 64L << 30;
     /** Records per pcap_dispatch call: progress and cancellation are checked between calls. */
     private static final int BATCH = 4096;
-    /** Per-record overhead of a classic pcap file, for progress (pcapng's differs a little). */
-    private static final int RECORD_HEADER = 16;
 
     /**
      * The reader of the record being dispatched on this thread. pcap4j builds a
@@ -145,19 +142,20 @@ public final class PcapSource implements CaptureSource {
      * {@code quietAboutCut}: the spool was already reported cut, so a cut last record is expected.
      */
     private void readPcap(Path file, MessageSink sink, Progress progress, boolean quietAboutCut) throws CaptureException {
-        Frames frames = null;
+        PacketFrames frames = null;
         if (fastPath) {
             try (PcapFileReader fast = PcapFileReader.open(file)) {
                 if (fast != null) {
-                    frames = new Frames(fast.linkType(), new FlowTracker(sink, options.ninePPort(), limits), sink);
+                    frames = new PacketFrames(fast.linkType(), new FlowTracker(sink, options.ninePPort(), limits), sink);
                     while (read(fast, frames) > 0) {
-                        progress.at(frames.bytes);
+                        progress.at(frames.bytes());
                         if (progress.cancelled()) {
                             return;
                         }
                     }
                     if (fast.ended()) {
-                        frames.finish(progress);
+                        frames.finish();
+        progress.at(Long.MAX_VALUE);
                         return;
                     }
                 }
@@ -173,7 +171,7 @@ public final class PcapSource implements CaptureSource {
                     throw new CaptureException(path + ": link type " + dlt + " (" + handle.getDlt().name()
                             + ") is not supported; Lookaside reads " + LinkType.supportedNames());
                 }
-                frames = new Frames(dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
+                frames = new PacketFrames(dlt, new FlowTracker(sink, options.ninePPort(), limits), sink);
             }
             loop(handle, frames, sink, progress, quietAboutCut);
         } finally {
@@ -181,11 +179,11 @@ public final class PcapSource implements CaptureSource {
         }
     }
 
-    private static int read(PcapFileReader fast, Frames frames) throws IOException {
+    private static int read(PcapFileReader fast, PacketFrames frames) throws IOException {
         try {
             return fast.read(BATCH, frames);
         } catch (RuntimeException | Error e) {
-            throw new IllegalStateException("decoding record " + frames.frame + " failed", e);
+            throw new IllegalStateException("decoding record " + frames.frame() + " failed", e);
         }
     }
 
@@ -201,7 +199,7 @@ public final class PcapSource implements CaptureSource {
     }
 
     /** libpcap from the first record the fast reader left (skipping those it handed over), to the end. */
-    private void loop(PcapHandle handle, Frames frames, MessageSink sink, Progress progress, boolean quietAboutCut) {
+    private void loop(PcapHandle handle, PacketFrames frames, MessageSink sink, Progress progress, boolean quietAboutCut) {
         Listener listener = new Listener(handle, frames);
         DISPATCHING.set(listener);
         try {
@@ -211,7 +209,7 @@ public final class PcapSource implements CaptureSource {
         }
     }
 
-    private void dispatchAll(PcapHandle handle, Listener listener, Frames frames, MessageSink sink, Progress progress,
+    private void dispatchAll(PcapHandle handle, Listener listener, PacketFrames frames, MessageSink sink, Progress progress,
                              boolean quietAboutCut) {
         while (true) {
             int n;
@@ -220,7 +218,7 @@ public final class PcapSource implements CaptureSource {
             } catch (PcapNativeException e) {
                 // libpcap stops at a damaged or cut record: everything before it counts.
                 if (!quietAboutCut) {
-                    long frame = frames.frame;
+                    long frame = frames.frame();
                     sink.diagnostic(Diagnostic.warning(frame + 1, -1, path.getFileName() + ": record " + (frame + 1)
                             + " cannot be read (" + libpcapSays(e) + "); decoded the " + frame + " records before it"));
                 }
@@ -233,65 +231,24 @@ public final class PcapSource implements CaptureSource {
                 throw new IllegalStateException(e);
             }
             if (listener.failure != null) {
-                throw new IllegalStateException("decoding record " + frames.frame + " failed", listener.failure);
+                throw new IllegalStateException("decoding record " + frames.frame() + " failed", listener.failure);
             }
             if (n == 0) {
                 break; // pcap_dispatch returns 0 at the end of a savefile
             }
-            progress.at(frames.bytes);
+            progress.at(frames.bytes());
             if (progress.cancelled()) {
                 return;
             }
         }
-        frames.finish(progress);
+        frames.finish();
+        progress.at(Long.MAX_VALUE);
     }
 
     /** "Error occurred: truncated dump file; ..." without pcap4j's prefix. */
     private static String libpcapSays(PcapNativeException e) {
         String m = String.valueOf(e.getMessage());
         return m.startsWith("Error occurred: ") ? m.substring("Error occurred: ".length()) : m;
-    }
-
-    /** Each record, whichever reader read it: link layer, IP and TCP parsed, segments to the flows. */
-    private static final class Frames implements PcapFileReader.Records {
-        final int dlt;
-        final FlowTracker tracker;
-        final RecordProblems problems;
-        final Packet packet = new Packet();
-        long frame;
-        long bytes;
-
-        Frames(int dlt, FlowTracker tracker, MessageSink sink) {
-            this.dlt = dlt;
-            this.tracker = tracker;
-            this.problems = new RecordProblems(sink);
-        }
-
-        /** pcap4j failed on record {@code frame + 1} before handing it over (see {@link #DISPATCHING}). */
-        void unreadable(Throwable e) {
-            frame++;
-            problems.unreadable(frame, String.valueOf(e.getMessage()));
-        }
-
-        @Override
-        public void record(byte[] data, int length, long ts) {
-            frame++;
-            switch (PacketParser.parse(data, length, dlt, packet)) {
-                case PacketParser.TCP -> tracker.tcp(packet, data, frame, ts);
-                case PacketParser.VSOCK -> tracker.vsock(packet, data, frame, ts);
-                case PacketParser.FRAGMENT -> problems.fragment(frame);
-                case PacketParser.MALFORMED -> problems.malformed(frame, packet.problem());
-                default -> {
-                }
-            }
-            bytes += length + RECORD_HEADER;
-        }
-
-        void finish(Progress progress) {
-            tracker.finish();
-            problems.report();
-            progress.at(Long.MAX_VALUE);
-        }
     }
 
     /**
@@ -301,14 +258,14 @@ public final class PcapSource implements CaptureSource {
      */
     private static final class Listener implements RawPacketListener {
         final PcapHandle handle;
-        final Frames frames;
+        final PacketFrames frames;
         long skip;
         Throwable failure;
 
-        Listener(PcapHandle handle, Frames frames) {
+        Listener(PcapHandle handle, PacketFrames frames) {
             this.handle = handle;
             this.frames = frames;
-            this.skip = frames.frame;
+            this.skip = frames.frame();
         }
 
         /**
@@ -358,59 +315,6 @@ public final class PcapSource implements CaptureSource {
 
         boolean cancelled() {
             return monitor.cancelled();
-        }
-    }
-
-    /** Records that could not be read as packets: counted, the first one told. */
-    private static final class RecordProblems {
-        private final MessageSink sink;
-        private long fragments;
-        private long firstFragment;
-        private long malformed;
-        private long firstMalformed;
-        private String firstProblem;
-        private long unreadable;
-        private long firstUnreadable;
-        private String firstUnreadableWhy;
-
-        RecordProblems(MessageSink sink) {
-            this.sink = sink;
-        }
-
-        void fragment(long frame) {
-            if (fragments++ == 0) {
-                firstFragment = frame;
-            }
-        }
-
-        void malformed(long frame, String problem) {
-            if (malformed++ == 0) {
-                firstMalformed = frame;
-                firstProblem = problem;
-            }
-        }
-
-        void unreadable(long frame, String why) {
-            if (unreadable++ == 0) {
-                firstUnreadable = frame;
-                firstUnreadableWhy = why;
-            }
-        }
-
-        void report() {
-            if (unreadable > 0) {
-                sink.diagnostic(Diagnostic.warning(firstUnreadable, -1, unreadable + " records were skipped because"
-                        + " their header cannot be read (first: frame " + firstUnreadable + ", " + firstUnreadableWhy
-                        + "); their streams show gaps"));
-            }
-            if (fragments > 0) {
-                sink.diagnostic(Diagnostic.warning(firstFragment, -1, fragments + " IP fragments were skipped (first: frame "
-                        + firstFragment + "); TCP over fragmented IP is not reassembled, so its streams show gaps"));
-            }
-            if (malformed > 0) {
-                sink.diagnostic(Diagnostic.warning(firstMalformed, -1, malformed + " frames could not be read as IP/TCP (first: frame "
-                        + firstMalformed + ", " + firstProblem + ")"));
-            }
         }
     }
 }

@@ -3,10 +3,10 @@ package io.lookaside.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless entry point: {@code lookaside decode|report|diff …}. No JavaFX, no display. */
+/** The headless entry point: {@code lookaside decode|report|diff|capture …}. No JavaFX, no display. */
 @Command(name = "lookaside", mixinStandardHelpOptions = true, version = "Lookaside 0.1.0",
         description = "Headless 9P and FUSE capture analysis.",
-        subcommands = {DecodeCommand.class, ReportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, ReportCommand.class, DiffCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
