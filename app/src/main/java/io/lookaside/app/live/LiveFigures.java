@@ -55,7 +55,8 @@ final class LiveFigures {
     /** The line shown once the capture ended: what was kept, where, and why it ended. */
     static String summary(String where, long messages, Duration elapsed, LiveCounters c, String endReason) {
         double seconds = elapsed.toNanos() / 1e9;
-        String ended = endReason == null ? "stopped" : "ended: " + endReason;
+        // LiveSession's words: "stopped", "10 s elapsed", "1000 messages captured", "interface tap0 went away".
+        String ended = endReason == null ? "stopped" : endReason;
         long rate = seconds > 0 ? Math.round(messages / seconds) : 0;
         return "Captured on " + where + ": " + count(messages) + " messages in "
                 + String.format(Locale.ROOT, "%.1f s", seconds) + " (" + count(rate) + "/s), " + count(c.records())

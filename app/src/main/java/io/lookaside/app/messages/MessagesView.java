@@ -272,13 +272,13 @@ public final class MessagesView extends BorderPane {
                 }
                 tableRows.extendTo(now);
                 if (pinned && vm.followTailProperty().get()) {
-                    scrollIntoView(now.size() - 1);
+                    scrollToEnd(now.size() - 1);
                 }
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
                 if (pinned && vm.followTailProperty().get() && now.size() > 0) {
-                    scrollIntoView(now.size() - 1);
+                    scrollToEnd(now.size() - 1);
                 }
             }
             showSelected();
@@ -309,13 +309,13 @@ public final class MessagesView extends BorderPane {
         return last == null || last.getIndex() >= row;
     }
 
-    /** Scrolls as little as needed for {@code row} to be on screen (TableView.scrollTo puts it on top). */
-    private void scrollIntoView(int row) {
-        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(row);
-        } else {
-            table.scrollTo(row);
-        }
+    /**
+     * Scrolls to the last row. TableView.scrollTo, not the flow's own scrollTo: the flow learns of
+     * appended rows only at its next layout and ignores a row it does not know yet, whereas the
+     * table's scroll request updates the count first; the flow then fills the view up to the end.
+     */
+    private void scrollToEnd(int lastRow) {
+        table.scrollTo(lastRow);
     }
 
     private void showSelected() {
