@@ -191,6 +191,21 @@ class LiveCaptureFlowTest {
         }
     }
 
+    @Test
+    void aCaptureThatCannotStartSaysWhyInWordsAndTheWindowStaysUsable(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        Path output = dir.resolve("never.pcapng");
+
+        robot.interact(() -> vm.startCapture(new io.lookaside.app.live.LiveRequest("nosuch" + ProcessHandle.current().pid(),
+                "", 0, null, 0, output, false, 0, 0)));
+
+        page.waitUntil(() -> robot.lookup("#captureErrorDialog").tryQuery().isPresent());
+        String text = robot.lookup("#captureErrorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertThat(text).startsWith("Lookaside cannot capture on nosuch").doesNotContain("Exception", "\tat ");
+        assertThat(vm.live().runningProperty().get()).isFalse();
+        assertThat(page.status()).startsWith("Ready.");
+    }
+
     private static String grouped(int n) {
         return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', ' ');
     }
