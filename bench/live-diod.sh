@@ -35,7 +35,7 @@ browse() {  # a few dozen messages of every kind: walks, getattrs, reads, ENOENT
 
 cp_file="$here/app/target/cp.txt"
 (cd "$here" && mvn -B -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
-   -Dmdep.includeScope=test >/dev/null)
+   -Dmdep.includeScope=test | grep -E "ERROR" >&2 || true)
 cp="$here/app/target/test-classes:$here/app/target/classes:$(cat "$cp_file")"
 case "$mode" in
   screenshot)
@@ -50,7 +50,7 @@ case "$mode" in
     ;;
   timing)
     seconds="${2:?SECONDS}" threads="${3:-4}"
-    timeout $((seconds + 120)) xvfb-run -a -s "-screen 0 1400x900x24" java -cp "$cp" \
+    timeout $((seconds + 120)) xvfb-run -a -s "-screen 0 1400x900x24" java ${JAVA_OPTS:-} -cp "$cp" \
       io.lookaside.app.workbench.LiveCaptureTiming lo "$port" "$seconds" "$threads" "$S"
     ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;

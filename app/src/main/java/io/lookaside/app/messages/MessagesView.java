@@ -75,6 +75,9 @@ public final class MessagesView extends BorderPane {
     private boolean pinned;
     /** The user scrolled, clicked or pressed a key in the table since rows last arrived. */
     private boolean userMoved;
+    /** Scroll to the end after the next layout pass (it makes the flow count the new rows). */
+    private boolean tailPending;
+    private final Runnable afterLayout = this::scrollToEndAfterLayout;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -259,6 +262,14 @@ public final class MessagesView extends BorderPane {
             pinned = now;
             userMoved = false;
         });
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
         table.addEventFilter(ScrollEvent.ANY, e -> userMoved = true);
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMoved = true);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoved = true);
@@ -272,13 +283,13 @@ public final class MessagesView extends BorderPane {
                 }
                 tableRows.extendTo(now);
                 if (pinned && vm.followTailProperty().get()) {
-                    scrollToEnd(now.size() - 1);
+                    scrollToEnd();
                 }
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
                 if (pinned && vm.followTailProperty().get() && now.size() > 0) {
-                    scrollToEnd(now.size() - 1);
+                    scrollToEnd();
                 }
             }
             showSelected();
@@ -310,12 +321,26 @@ public final class MessagesView extends BorderPane {
     }
 
     /**
-     * Scrolls to the last row. TableView.scrollTo, not the flow's own scrollTo: the flow learns of
-     * appended rows only at its next layout and ignores a row it does not know yet, whereas the
-     * table's scroll request updates the count first; the flow then fills the view up to the end.
+     * Scrolls to the last row once the table has laid out the rows it was given: the flow learns
+     * of appended rows only at its next layout (before it, a scroll to one of them is ignored),
+     * and TableView.scrollTo, which updates the count first, then walks every row above the
+     * target to find its offset (tens of ms a hand-over at a few hundred thousand rows). Setting
+     * the flow's position to its end after the layout costs what a drag of the scroll bar does.
      */
-    private void scrollToEnd(int lastRow) {
-        table.scrollTo(lastRow);
+    private void scrollToEnd() {
+        tailPending = true;
+        table.requestLayout();
+    }
+
+    /** After a layout pass: a scroll to the end asked for before it. */
+    private void scrollToEndAfterLayout() {
+        if (!tailPending) {
+            return;
+        }
+        tailPending = false;
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
+        }
     }
 
     private void showSelected() {
