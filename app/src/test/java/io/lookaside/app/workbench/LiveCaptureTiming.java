@@ -87,6 +87,13 @@ public final class LiveCaptureTiming {
             fx(() -> vm.startCapture(r));
             await(() -> onFx(() -> vm.live().snapshotProperty().get() != null), 30);
             probe.phase("capturing");
+            long fxThread = onFx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long fxCpu0 = threadsBean.getThreadCpuTime(fxThread);
+            long cpu0 = os.getProcessCpuTime();
+            double load0 = os.getSystemLoadAverage();
             long t0 = System.nanoTime();
             Process load = new ProcessBuilder("/usr/sbin/diodload", "-s", server, "-n", Integer.toString(threads),
                     "-r", Integer.toString(seconds), "-g").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -94,6 +101,8 @@ public final class LiveCaptureTiming {
                 load.destroyForcibly();
             }
             long t1 = System.nanoTime();
+            long fxCpu = threadsBean.getThreadCpuTime(fxThread) - fxCpu0;
+            long cpu = os.getProcessCpuTime() - cpu0;
             Thread.sleep(1000); // the kernel's buffer drains into the capture
             Snapshot before = onFx(() -> vm.live().snapshotProperty().get());
             probe.phase("stop → settled");
@@ -114,6 +123,9 @@ public final class LiveCaptureTiming {
                     last.counters().dropped(), last.counters().ifDropped());
             System.out.printf(Locale.ROOT, "  snapshots shown while capturing: %d, longest gap between two %.0f ms;"
                     + " re-analyses of the prefix published: %d%n", shown.size(), longestGap(shown) / 1e6, analyses.size());
+            System.out.printf(Locale.ROOT, "  during the load: FX thread CPU %.0f ms (%.0f%% of the wall time), this JVM %.1f s CPU"
+                    + " of %d cores × %.1f s; load average %.1f before, %.1f after%n", fxCpu / 1e6, 100.0 * fxCpu / (t1 - t0),
+                    cpu / 1e9, Runtime.getRuntime().availableProcessors(), storm, load0, os.getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "  Stop → final session shown, analysed and settled: %.2f s%n", settled / 1e9);
             probe.print();
         } catch (Exception e) {
