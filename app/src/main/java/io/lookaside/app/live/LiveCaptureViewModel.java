@@ -8,6 +8,8 @@ import io.lookaside.live.LiveSession;
 import io.lookaside.live.LiveSession.Snapshot;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,6 +52,8 @@ public final class LiveCaptureViewModel {
         volatile LiveSession session;
         /** The file that holds the end of the capture: the output, or the newest file of a ring. */
         volatile Path file;
+        /** Counted down when the capture thread is done with the source (its file complete). */
+        final CountDownLatch done = new CountDownLatch(1);
 
         void stop() {
             stopped = true;
@@ -88,7 +92,13 @@ public final class LiveCaptureViewModel {
         failure.set("");
         counters.set("Starting the capture on " + r.interfaceName() + " …");
         running.set(true);
-        runner.<Snapshot>partialTask(TASK, (ctx, partial) -> capture(r, sources, c, partial::accept))
+        runner.<Snapshot>partialTask(TASK, (ctx, partial) -> {
+                    try {
+                        return capture(r, sources, c, partial::accept);
+                    } finally {
+                        c.done.countDown();
+                    }
+                })
                 .onPartial(s -> {
                     if (!s.ended()) {
                         show(s);
@@ -146,6 +156,23 @@ public final class LiveCaptureViewModel {
         Control c = control;
         if (c != null) {
             c.stop();
+        }
+    }
+
+    /**
+     * Stops the capture under way and waits at most {@code patience} for its file to be
+     * complete: the window is closing, and the capture thread dies with the JVM.
+     */
+    public void stopAndWait(Duration patience) {
+        Control c = control;
+        if (c == null) {
+            return;
+        }
+        c.stop();
+        try {
+            c.done.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

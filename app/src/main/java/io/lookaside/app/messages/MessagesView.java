@@ -78,6 +78,8 @@ public final class MessagesView extends BorderPane {
     /** Scroll to the end after the next layout pass (it makes the flow count the new rows). */
     private boolean tailPending;
     private final Runnable afterLayout = this::scrollToEndAfterLayout;
+    /** How many rows the table had when it last scrolled to the end. */
+    private int tailRows;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -261,6 +263,7 @@ public final class MessagesView extends BorderPane {
         vm.followTailProperty().addListener((o, was, now) -> {
             pinned = now;
             userMoved = false;
+            tailRows = 0;
         });
         table.sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
@@ -270,17 +273,13 @@ public final class MessagesView extends BorderPane {
                 now.addPostLayoutPulseListener(afterLayout);
             }
         });
-        table.addEventFilter(ScrollEvent.ANY, e -> userMoved = true);
-        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMoved = true);
-        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoved = true);
+        table.addEventFilter(ScrollEvent.ANY, e -> userMove());
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMove());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMove());
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
                 // More rows of a capture still loading: the table keeps its selection and scroll
                 // position, or follows the tail when it showed the last row (a live capture).
-                if (userMoved) {
-                    pinned = showsRow(was.size() - 1); // at the end after the user's move: go on following
-                    userMoved = false;
-                }
                 tableRows.extendTo(now);
                 if (pinned && vm.followTailProperty().get()) {
                     scrollToEnd();
@@ -316,8 +315,9 @@ public final class MessagesView extends BorderPane {
         if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return true;
         }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= row;
+        return first == null || last == null || (first.getIndex() <= row && row <= last.getIndex());
     }
 
     /**
@@ -332,14 +332,31 @@ public final class MessagesView extends BorderPane {
         table.requestLayout();
     }
 
-    /** After a layout pass: a scroll to the end asked for before it. */
+    /** The user scrolled, clicked or pressed a key: a scroll to the end asked for before must not undo it. */
+    private void userMove() {
+        userMoved = true;
+        tailPending = false;
+    }
+
+    /**
+     * After a layout pass, so that the flow shows where the user went: after a move of the
+     * user's, the table goes on following only if it still shows the row that was last when it
+     * last scrolled to the end (rows appended since sit below it), or the last row; then the
+     * scroll to the end asked for before the layout.
+     */
     private void scrollToEndAfterLayout() {
+        if (userMoved) {
+            userMoved = false;
+            int n = table.getItems().size();
+            pinned = showsRow(n - 1) || (tailRows > 0 && showsRow(tailRows - 1));
+        }
         if (!tailPending) {
             return;
         }
         tailPending = false;
-        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+        if (pinned && vm.followTailProperty().get() && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             flow.setPosition(1.0);
+            tailRows = table.getItems().size();
         }
     }
 
@@ -354,7 +371,7 @@ public final class MessagesView extends BorderPane {
             table.getSelectionModel().clearAndSelect(row);
             table.getFocusModel().focus(row);
             table.scrollTo(Math.max(0, row - 8));
-            userMoved = true; // a jump to a message (go to frame, evidence) moves away from the tail as a scroll does
+            userMove(); // a jump to a message (go to frame, evidence) moves away from the tail as a scroll does
         }
     }
 

@@ -24,12 +24,13 @@ public final class WorkbenchApplication extends Application {
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
 
     private TaskRunner runner;
+    private WorkbenchViewModel vm;
 
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         runner = TaskRunner.forJavaFx(WorkbenchApplication::unexpected);
-        WorkbenchViewModel vm = show(stage, runner);
+        vm = show(stage, runner);
         String screenshot = System.getProperty("lookaside.screenshot");
         String live = System.getProperty("lookaside.screenshot.live");
         if (screenshot != null) {
@@ -78,6 +79,10 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void stop() {
+        if (vm != null) {
+            // A capture under way finishes its file before the JVM (and its daemon capture thread) ends.
+            vm.live().stopAndWait(java.time.Duration.ofSeconds(3));
+        }
         if (runner != null) {
             runner.close();
         }
