@@ -147,6 +147,13 @@ final class CaptureCommand implements Callable<Integer> {
         if (report != null && report.toAbsolutePath().equals(write.toAbsolutePath())) {
             return "--report and --write name the same file";
         }
+        if (report != null && java.nio.file.Files.isDirectory(report)) {
+            return "--report " + report + ": is a directory";
+        }
+        if (report != null && java.nio.file.Files.exists(report) && !force) {
+            // Refused now rather than after a long capture.
+            return "--report " + report + ": exists (use --force to overwrite)";
+        }
         return null;
     }
 
@@ -175,12 +182,25 @@ final class CaptureCommand implements Callable<Integer> {
             err.println("lookaside: " + e.getMessage());
             return 2;
         }
-        String format = "%-16s %-20s %-5s %-40s %s%n";
-        out.printf(format, "NAME", "LINK TYPE", "STATE", "ADDRESSES", "DESCRIPTION");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"NAME", "LINK TYPE", "STATE", "ADDRESSES", "DESCRIPTION"});
         for (CaptureInterface i : all) {
             String link = i.linkType() < 0 ? i.linkTypeName() : i.linkTypeName() + " (" + i.linkType() + ")";
             String state = (i.up() ? "up" : "down") + (i.loopback() ? ",lo" : "");
-            out.printf(format, i.name(), link, state, String.join(" ", i.addresses()), i.description());
+            rows.add(new String[] {i.name(), link, state, String.join(" ", i.addresses()), i.description()});
+        }
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int c = 0; c < width.length; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < width.length; c++) {
+                line.append(r[c]).append(" ".repeat(width[c] - r[c].length() + 2));
+            }
+            out.println(line.append(r[4]).toString().stripTrailing());
         }
         out.flush();
         return 0;

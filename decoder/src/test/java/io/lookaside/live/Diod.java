@@ -29,7 +29,12 @@ final class Diod implements AutoCloseable {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of("diod", "-f", "-n", "-c", "/dev/null", "-l", host + ":" + port, "-e", export.toString(), "-e", "ctl"));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        awaitListening();
+        try {
+            awaitListening();
+        } catch (AssertionError | IOException | InterruptedException e) {
+            close();
+            throw e;
+        }
     }
 
     private void awaitListening() throws IOException, InterruptedException {

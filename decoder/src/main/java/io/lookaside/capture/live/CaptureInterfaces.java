@@ -48,7 +48,7 @@ public final class CaptureInterfaces {
             for (PcapAddress a : d.getAddresses()) {
                 InetAddress ip = a.getAddress();
                 if (ip != null) {
-                    addresses.add(ip.getHostAddress());
+                    addresses.add(text(ip));
                 }
             }
             int dlt = linkTypeOf(d.getName());
@@ -56,6 +56,38 @@ public final class CaptureInterfaces {
                     dlt, linkTypeName(dlt), d.isLoopBack(), d.isUp()));
         }
         return out;
+    }
+
+    /** An address as people write it: IPv6 with its longest run of zero groups as "::", no scope. */
+    static String text(InetAddress ip) {
+        String s = ip.getHostAddress();
+        int scope = s.indexOf('%');
+        if (scope >= 0) {
+            s = s.substring(0, scope);
+        }
+        if (!(ip instanceof java.net.Inet6Address)) {
+            return s;
+        }
+        String[] groups = s.split(":");
+        int bestAt = -1;
+        int bestLen = 1;
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestAt = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        if (bestAt < 0) {
+            return s;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestAt));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestAt + bestLen, groups.length));
+        return head + "::" + tail;
     }
 
     /**

@@ -403,11 +403,17 @@ final class DumpcapFeed implements PacketFeed {
         return interrupted ? null : endReason;
     }
 
-    /** SIGTERM: dumpcap writes its statistics, closes its output, and the stream ends. */
+    /**
+     * SIGTERM: dumpcap writes its statistics, closes its output, and the stream ends. Through
+     * the process handle: {@code Process.destroy()} would also close our end of its output and
+     * lose what is still in the pipe.
+     */
     @Override
     public void interrupt() {
-        interrupted = true;
-        process.destroy();
+        if (!interrupted) {
+            interrupted = true;
+            process.toHandle().destroy();
+        }
     }
 
     @Override

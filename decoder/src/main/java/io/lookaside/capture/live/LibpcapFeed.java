@@ -39,10 +39,18 @@ final class LibpcapFeed implements PacketFeed {
     private final String iface;
     private final PcapHandle handle;
     private final int linkType;
-    /** The most packets read after a stop. */
-    private static final int MAX_DRAIN = 1 << 16;
+    /** The longest a stop reads on what arrived before it (a backlog in the kernel buffer). */
+    private static final long MAX_DRAIN_NANOS = 10_000_000_000L;
+    /** A stop's reading ends once nothing has come for this long (a block is handed over after {@link #BLOCK_TIMEOUT_MS}). */
+    private static final long DRAIN_QUIET_NANOS = 4L * BLOCK_TIMEOUT_MS * 1_000_000L;
     private volatile boolean interrupted;
     private boolean drained;
+    /** Packets handed over so far. */
+    private long delivered;
+    /** While a stop reads the backlog: how many packets had arrived (less drops) when it came, and until when to read. */
+    private long drainTarget = -1;
+    private long drainDeadline;
+    private long quietSince;
     private String endReason;
     private long[] lastStats = {-1, -1, -1};
 
@@ -119,7 +127,7 @@ final class LibpcapFeed implements PacketFeed {
         if (drained) {
             return -1;
         }
-        Listener listener = new Listener(handle, packets);
+        Listener listener = new Listener(this, handle, packets);
         if (interrupted) {
             return drain(listener);
         }
@@ -157,25 +165,46 @@ final class LibpcapFeed implements PacketFeed {
     }
 
     /**
-     * After a stop: what the kernel already holds is read too (a stop keeps everything captured
-     * until then), up to {@link #MAX_DRAIN} packets, so that a flood cannot hold a stop off.
+     * After a stop: what had arrived before it is read too, so that a stop keeps everything
+     * captured until then, including a backlog the kernel buffer holds when the capture is
+     * behind (libpcap's ps_recv less ps_drop says how many that is). One batch per call, so the
+     * caller still ticks; bounded by {@link #MAX_DRAIN_NANOS}, so that a flood cannot hold a
+     * stop off, and it ends once nothing has come for {@link #DRAIN_QUIET_NANOS}.
      */
     private int drain(Listener listener) {
-        drained = true;
-        int total = 0;
+        long now = System.nanoTime();
+        if (drainTarget < 0) {
+            long[] st = stats();
+            drainTarget = st[0] < 0 ? Long.MAX_VALUE : st[0] - Math.max(0, st[1]);
+            drainDeadline = now + MAX_DRAIN_NANOS;
+            quietSince = now;
+        }
+        int n;
         try {
-            for (int n; total < MAX_DRAIN && (n = handle.dispatch(BATCH, listener)) > 0; ) {
-                total += n;
-            }
+            n = handle.dispatch(BATCH, listener);
         } catch (PcapNativeException | InterruptedException e) {
-            // Gone, or broken off: what was read stands.
+            drained = true; // gone, or broken off: what was read stands
+            n = 0;
         } catch (NotOpenException e) {
             throw new IllegalStateException(e);
         }
         if (listener.failure != null) {
             throw new IllegalStateException("handling a captured packet failed", listener.failure);
         }
-        return total;
+        if (n > 0) {
+            quietSince = now;
+        }
+        if (delivered >= drainTarget || now - drainDeadline >= 0 || now - quietSince >= DRAIN_QUIET_NANOS) {
+            drained = true;
+        } else if (n == 0) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                drained = true;
+            }
+        }
+        return Math.max(0, n);
     }
 
     private boolean gone() {
@@ -208,18 +237,20 @@ final class LibpcapFeed implements PacketFeed {
         handle.close();
     }
 
+    /** libpcap's words, without pcap4j's "Error occurred: " or "Error occurred in pcap_compile: ". */
     static String libpcapSays(PcapNativeException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.startsWith("Error occurred: ") ? m.substring("Error occurred: ".length()) : m;
+        return String.valueOf(e.getMessage()).replaceFirst("^Error occurred( in \\w+)?: ", "");
     }
 
     /** Copies each packet's header fields; what the listener throws is kept (pcap4j would log and drop it). */
     private static final class Listener implements RawPacketListener {
+        final LibpcapFeed feed;
         final PcapHandle handle;
         final Packets packets;
         Throwable failure;
 
-        Listener(PcapHandle handle, Packets packets) {
+        Listener(LibpcapFeed feed, PcapHandle handle, Packets packets) {
+            this.feed = feed;
             this.handle = handle;
             this.packets = packets;
         }
@@ -233,6 +264,7 @@ final class LibpcapFeed implements PacketFeed {
                 Timestamp t = handle.getTimestamp();
                 long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
                 Integer orig = handle.getOriginalLength();
+                feed.delivered++;
                 packets.packet(data, data.length, orig == null ? data.length : orig, ts);
             } catch (RuntimeException | Error e) {
                 failure = e;

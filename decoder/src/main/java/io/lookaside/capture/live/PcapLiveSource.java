@@ -98,8 +98,15 @@ public final class PcapLiveSource implements LiveSource {
             throw new CaptureException("port " + options.ninePPort() + ": not a TCP port");
         }
         CaptureFileWriter.check(options.output(), options.overwrite());
-        String filter = options.filter() != null ? options.filter()
-                : defaultFilter(options.ninePPort(), CaptureInterfaces.linkTypeOf(options.iface()));
+        int expectedLinkType = CaptureInterfaces.linkTypeOf(options.iface());
+        String filter = options.filter() != null ? options.filter() : defaultFilter(options.ninePPort(), expectedLinkType);
+        if (expectedLinkType >= 0) {
+            // Checked here so that a bad filter gets the same words whether libpcap or dumpcap captures.
+            String bad = BpfCheck.check(filter, expectedLinkType);
+            if (bad != null) {
+                throw new CaptureException("filter '" + filter + "': " + bad);
+            }
+        }
         try {
             feed = LibpcapFeed.open(options.iface(), filter, SNAPLEN, BUFFER_BYTES);
         } catch (LibpcapFeed.NoPermission e) {
@@ -121,6 +128,10 @@ public final class PcapLiveSource implements LiveSource {
         }
     }
 
+    /**
+     * {@inheritDoc} Throws when the file cannot be written on (a full disk), after finishing
+     * what was written.
+     */
     @Override
     public void run(MessageSink sink, Runnable tick) throws CaptureException {
         if (feed == null) {
@@ -157,8 +168,6 @@ public final class PcapLiveSource implements LiveSource {
                 stats = feed.stats();
                 counters = new LiveCounters(records, bytes, stats[1], stats[2]);
                 if (writeFailure != null) {
-                    endReason = "writing " + options.output() + " failed (" + writeFailure.getMessage()
-                            + "); what was written before is kept";
                     break;
                 }
                 if (n < 0) {
@@ -178,6 +187,10 @@ public final class PcapLiveSource implements LiveSource {
                 feed.close();
                 closeWriter(stats);
             }
+        }
+        if (writeFailure != null) {
+            throw new CaptureException("writing " + options.output() + " failed (" + writeFailure.getMessage()
+                    + "); the capture stopped, and what was written before is kept", writeFailure);
         }
     }
 
