@@ -208,6 +208,44 @@ class LiveCaptureFlowTest {
         assertThat(page.status()).startsWith("Ready.");
     }
 
+    @Test
+    void anInterfaceThatGoesAwayEndsTheCaptureKeepingWhatWasCapturedAndSaysSo(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        // A veth pair of this test's own (unique name, no address: nothing is routed), deleted mid-capture.
+        String veth = "lkg" + ProcessHandle.current().pid() % 100000 + "a";
+        ip("link", "add", veth, "type", "veth", "peer", "name", veth.replaceAll("a$", "b"));
+        try {
+            ip("link", "set", veth, "up");
+            ip("link", "set", veth.replaceAll("a$", "b"), "up");
+            Path output = dir.resolve("gone.pcapng");
+            robot.interact(() -> vm.startCapture(new io.lookaside.app.live.LiveRequest(veth, "", 0, null, 0, output,
+                    false, 0, 0)));
+            page.waitUntil(() -> vm.live().snapshotProperty().get() != null);
+
+            ip("link", "del", veth);
+
+            page.waitUntil(() -> !vm.live().runningProperty().get() && vm.capture().sessionProperty().get() != null);
+            String summary = robot.lookup("#liveSummary").queryAs(Label.class).getText();
+            assertThat(summary).startsWith("Captured on " + veth + ": ").contains("interface " + veth + " went away")
+                    .doesNotContain("Exception");
+            assertThat(vm.capture().pathProperty().get()).isEqualTo(output.toAbsolutePath());
+            assertThat(Files.size(output)).isPositive();
+            assertThat(robot.lookup("#captureErrorDialog").tryQuery()).isEmpty();
+        } finally {
+            new ProcessBuilder("ip", "link", "del", veth).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void ip(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("ip " + String.join(" ", args) + ": " + out).isZero();
+    }
+
     private static String grouped(int n) {
         return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', ' ');
     }
