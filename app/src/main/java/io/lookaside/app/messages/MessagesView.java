@@ -279,7 +279,7 @@ public final class MessagesView extends BorderPane {
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
                 // More rows of a capture still loading: the table keeps its selection and scroll
-                // position, or follows the tail when it showed the last row (a live capture).
+                // position, or follows the tail of a live capture unless the user moved away from it.
                 tableRows.extendTo(now);
                 if (pinned && vm.followTailProperty().get()) {
                     scrollToEnd();
