@@ -31,7 +31,7 @@ class AppArchitectureTest {
         classes().that().resideInAPackage("io.lookaside.app..")
                 .should().onlyDependOnClassesThat(
                         DescribedPredicate.describe("the session, lifecycle, whatif, analysis and "
-                                + "report layers, the capture options types, the JDK, JavaFX, JFreeChart or Jackson",
+                                + "report layers, the live capture API, the capture options types, the JDK, JavaFX, JFreeChart or Jackson",
                                 c -> allowed(c.getPackageName(), c.getName())))
                 .check(APP);
     }
@@ -52,6 +52,11 @@ class AppArchitectureTest {
                 || pkg.startsWith("io.lookaside.analysis") || pkg.startsWith("io.lookaside.report")) {
             return true;
         }
+        // Live capture: the live session (the live twin of SessionLoader) and the capture layer's
+        // live API (interfaces, filter check, the libpcap source); never pcap4j itself.
+        if (pkg.equals("io.lookaside.live") || pkg.equals("io.lookaside.capture.live")) {
+            return true;
+        }
         return name.equals(CaptureOptions.class.getName()) || name.equals(LoadMonitor.class.getName())
                 || name.startsWith(LoadMonitor.class.getName() + "$")
                 || name.equals(CaptureException.class.getName()) || name.startsWith(Diagnostic.class.getName())
@@ -67,9 +72,9 @@ class AppArchitectureTest {
 
     /** Features meet only in the workbench (evidence opens a message through WorkbenchViewModel). */
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "capture", "waits", "whatif", "findings", "lifecycles"})
+    @ValueSource(strings = {"messages", "capture", "waits", "whatif", "findings", "lifecycles", "live"})
     void featuresDoNotDependOnEachOtherOnlyOnTheWorkbench(String feature) {
-        String[] others = Stream.of("messages", "capture", "waits", "whatif", "findings", "lifecycles")
+        String[] others = Stream.of("messages", "capture", "waits", "whatif", "findings", "lifecycles", "live")
                 .filter(f -> !f.equals(feature)).map(f -> "io.lookaside.app." + f + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage("io.lookaside.app." + feature + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)

@@ -89,6 +89,20 @@ public final class CaptureViewModel {
     }
 
     /**
+     * Takes a session made elsewhere from {@code file} (a live capture that wrote it and decoded
+     * it as it went) as the loaded capture, as if it had been opened: Reload and Save Capture As
+     * then work on the file. A load under way is cancelled.
+     */
+    public void showCaptured(Path file, Session s) {
+        runner.cancel(LOAD_TASK);
+        busy.set(false);
+        loading.set(null);
+        prefix.set(null);
+        path.set(file.toAbsolutePath().normalize());
+        session.set(s);
+    }
+
+    /**
      * Stops the load under way: the loading thread sees it between two batches of records and
      * returns, and nothing of it is published; the current session comes back.
      */

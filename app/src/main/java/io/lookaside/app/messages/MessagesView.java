@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -35,11 +36,15 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -66,6 +71,15 @@ public final class MessagesView extends BorderPane {
     private TableRows tableRows;
     /** Counts the sessions shown; the table's cells take their text again when it changes. */
     private final LongProperty redrawn = new SimpleLongProperty();
+    /** Rows that arrive scroll into view (with {@link MessagesViewModel#followTailProperty()}). */
+    private boolean pinned;
+    /** The user scrolled, clicked or pressed a key in the table since rows last arrived. */
+    private boolean userMoved;
+    /** Scroll to the end after the next layout pass (it makes the flow count the new rows). */
+    private boolean tailPending;
+    private final Runnable afterLayout = this::scrollToEndAfterLayout;
+    /** How many rows the table had when it last scrolled to the end. */
+    private int tailRows;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
 
@@ -244,13 +258,38 @@ public final class MessagesView extends BorderPane {
             }
         });
         vm.selectedProperty().addListener((o, was, now) -> showSelected());
+        // Following the tail of a live capture stops when the user scrolls away from the end, and
+        // starts again when they come back to it (Wireshark's automatic scrolling).
+        vm.followTailProperty().addListener((o, was, now) -> {
+            pinned = now;
+            userMoved = false;
+            tailRows = 0;
+        });
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        table.addEventFilter(ScrollEvent.ANY, e -> userMove());
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMove());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMove());
         vm.rowsProperty().addListener((o, was, now) -> {
             if (now.startsWith(was) && now.size() > 0 && was.size() > 0) {
-                // More rows of a capture still loading: the table keeps its selection and scroll position.
+                // More rows of a capture still loading: the table keeps its selection and scroll
+                // position, or follows the tail of a live capture unless the user moved away from it.
                 tableRows.extendTo(now);
+                if (pinned && vm.followTailProperty().get()) {
+                    scrollToEnd();
+                }
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
+                if (pinned && vm.followTailProperty().get() && now.size() > 0) {
+                    scrollToEnd();
+                }
             }
             showSelected();
         });
@@ -271,6 +310,56 @@ public final class MessagesView extends BorderPane {
         return table;
     }
 
+    /** True when row {@code row} is (at least partly) on screen, or the table has no flow yet. */
+    private boolean showsRow(int row) {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return first == null || last == null || (first.getIndex() <= row && row <= last.getIndex());
+    }
+
+    /**
+     * Scrolls to the last row once the table has laid out the rows it was given: the flow learns
+     * of appended rows only at its next layout (before it, a scroll to one of them is ignored),
+     * and TableView.scrollTo, which updates the count first, then walks every row above the
+     * target to find its offset (tens of ms a hand-over at a few hundred thousand rows). Setting
+     * the flow's position to its end after the layout costs what a drag of the scroll bar does.
+     */
+    private void scrollToEnd() {
+        tailPending = true;
+        table.requestLayout();
+    }
+
+    /** The user scrolled, clicked or pressed a key: a scroll to the end asked for before must not undo it. */
+    private void userMove() {
+        userMoved = true;
+        tailPending = false;
+    }
+
+    /**
+     * After a layout pass, so that the flow shows where the user went: after a move of the
+     * user's, the table goes on following only if it still shows the row that was last when it
+     * last scrolled to the end (rows appended since sit below it), or the last row; then the
+     * scroll to the end asked for before the layout.
+     */
+    private void scrollToEndAfterLayout() {
+        if (userMoved) {
+            userMoved = false;
+            int n = table.getItems().size();
+            pinned = showsRow(n - 1) || (tailRows > 0 && showsRow(tailRows - 1));
+        }
+        if (!tailPending) {
+            return;
+        }
+        tailPending = false;
+        if (pinned && vm.followTailProperty().get() && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
+            tailRows = table.getItems().size();
+        }
+    }
+
     private void showSelected() {
         int m = vm.selectedProperty().get();
         int row = m < 0 ? -1 : vm.rowsProperty().get().rowOf(m);
@@ -282,6 +371,7 @@ public final class MessagesView extends BorderPane {
             table.getSelectionModel().clearAndSelect(row);
             table.getFocusModel().focus(row);
             table.scrollTo(Math.max(0, row - 8));
+            userMove(); // a jump to a message (go to frame, evidence) moves away from the tail as a scroll does
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +24,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -53,6 +55,8 @@ public final class MessagesViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** Rows that arrive scroll into view while the table shows the last row (a live capture). */
+    private final BooleanProperty followTail = new SimpleBooleanProperty(this, "followTail");
     /** A frame to go to once the rows of a newly shown session are known (command line {@code -g}). */
     private long pendingFrame = -1;
     /** The session on show is a prefix of a capture still loading. */
@@ -579,6 +583,14 @@ public final class MessagesViewModel {
 
     /** Row styles. */
     public enum RowKind { NORMAL, ERROR, ORPHAN }
+
+    /**
+     * Wireshark's "automatic scrolling in live capture": while true, rows appended to the table
+     * scroll into view if the user has the last row in view; a user who scrolled away stays there.
+     */
+    public BooleanProperty followTailProperty() {
+        return followTail;
+    }
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {
         return session.getReadOnlyProperty();

@@ -46,6 +46,26 @@ public final class AnalysisViewModel {
             return;
         }
         busy.set(true);
+        submit(s);
+    }
+
+    /**
+     * Analyses the messages captured so far of a live capture, keeping the result on show until
+     * the new one is in. Dropped, returning false, while an analysis still runs: a capture that
+     * outpaces the engine gets fewer re-analyses, never a queue of them. The complete session
+     * goes to {@link #analyze} at the end, which cancels one still running.
+     */
+    public boolean analyzePrefix(Session prefix) {
+        if (busy.get()) {
+            return false;
+        }
+        failure.set("");
+        busy.set(true);
+        submit(prefix);
+        return true;
+    }
+
+    private void submit(Session s) {
         runner.task(TASK, ctx -> run(s, ctx))
                 .onSuccess(r -> {
                     busy.set(false);

@@ -20,7 +20,10 @@ import javax.imageio.ImageIO;
  * Saves a PNG of the main window once a capture is loaded, filtered, its selected message
  * decoded and its analysis shown, then exits: a deterministic picture for the README. With
  * {@code -Dlookaside.screenshot.tab=whatif} (any {@link Feature}, case-insensitive) the picture
- * shows that tab.
+ * shows that tab. With {@code -Dlookaside.screenshot.live=IF} it starts a live capture on
+ * interface IF instead of opening a file (9P on port 564 and {@code -Dlookaside.screenshot.live.port},
+ * written to a temporary file) and takes the picture {@code -Dlookaside.screenshot.live.seconds}
+ * (default 8) into it, while it runs.
  */
 final class Screenshot {
     private Screenshot() {
@@ -59,6 +62,36 @@ final class Screenshot {
         }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
+    }
+
+    /**
+     * Saves a PNG of the main window while a live capture runs, {@code after} into it, with
+     * {@code feature} on show; then stops the capture and exits. A capture that cannot start
+     * says why and exits.
+     */
+    static void duringCapture(Scene scene, WorkbenchViewModel vm, Path out, Feature feature, Duration after) {
+        vm.live().failureProperty().addListener((o, was, why) -> {
+            if (!why.isEmpty()) {
+                System.err.println("lookaside: " + why);
+                Platform.exit();
+            }
+        });
+        PauseTransition wait = new PauseTransition(after);
+        wait.setOnFinished(e -> {
+            if (!vm.live().runningProperty().get()) {
+                System.err.println("lookaside: the capture ended before the screenshot: " + vm.live().countersProperty().get());
+                Platform.exit();
+                return;
+            }
+            vm.featureProperty().set(feature);
+            PauseTransition settle = new PauseTransition(Duration.millis(600));
+            settle.setOnFinished(f -> {
+                vm.stopCapture();
+                save(scene, out);
+            });
+            settle.play();
+        });
+        wait.play();
     }
 
     private static void save(Scene scene, Path out) {

@@ -1,6 +1,12 @@
 package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.CaptureViewModel;
+import io.lookaside.app.live.LiveRequest;
+import io.lookaside.capture.live.CaptureInterfaces;
+import io.lookaside.capture.live.PcapLiveSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -18,19 +24,39 @@ public final class WorkbenchApplication extends Application {
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
 
     private TaskRunner runner;
+    private WorkbenchViewModel vm;
 
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         runner = TaskRunner.forJavaFx(WorkbenchApplication::unexpected);
-        WorkbenchViewModel vm = show(stage, runner);
+        vm = show(stage, runner);
         String screenshot = System.getProperty("lookaside.screenshot");
+        String live = System.getProperty("lookaside.screenshot.live");
         if (screenshot != null) {
             String tab = System.getProperty("lookaside.screenshot.tab", "messages");
-            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot),
-                    WorkbenchViewModel.Feature.valueOf(tab.toUpperCase(java.util.Locale.ROOT)));
+            WorkbenchViewModel.Feature feature = WorkbenchViewModel.Feature.valueOf(tab.toUpperCase(java.util.Locale.ROOT));
+            if (live != null) {
+                Screenshot.duringCapture(stage.getScene(), vm, Path.of(screenshot), feature,
+                        javafx.util.Duration.seconds(Integer.getInteger("lookaside.screenshot.live.seconds", 8)));
+                vm.startCapture(screenshotCapture(live, Integer.getInteger("lookaside.screenshot.live.port", 0)));
+                return;
+            }
+            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot), feature);
         }
         vm.launch(options);
+    }
+
+    /** A capture for the screenshot: 9P's default filter on {@code iface}, written to a temporary file. */
+    private static LiveRequest screenshotCapture(String iface, int port) {
+        Path out;
+        try {
+            out = Files.createTempDirectory("lookaside-screenshot-").resolve(iface + ".pcapng");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String filter = PcapLiveSource.defaultFilter(port, CaptureInterfaces.linkTypeOf(iface));
+        return new LiveRequest(iface, filter, port, null, 0, out, false, 0, 0);
     }
 
     /** Builds the main window on {@code stage}; tests call this too. */
@@ -53,6 +79,10 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void stop() {
+        if (vm != null) {
+            // A capture under way finishes its file before the JVM (and its daemon capture thread) ends.
+            vm.live().stopAndWait(java.time.Duration.ofSeconds(3));
+        }
         if (runner != null) {
             runner.close();
         }

@@ -4,6 +4,8 @@ import io.lookaside.app.capture.DiagnosticsView;
 import io.lookaside.app.capture.LoadFailure;
 import io.lookaside.app.findings.FindingsView;
 import io.lookaside.app.lifecycles.LifecyclesView;
+import io.lookaside.app.live.CaptureCopy;
+import io.lookaside.app.live.CaptureDialog;
 import io.lookaside.app.messages.MessagesView;
 import io.lookaside.app.messages.MessagesViewModel;
 import io.lookaside.app.waits.WaitsView;
@@ -63,6 +65,16 @@ public final class WorkbenchView extends BorderPane {
                 showFailure(failure);
             }
         });
+        vm.live().failureProperty().addListener((o, was, why) -> {
+            if (!why.isEmpty()) {
+                showCaptureFailure(why);
+            }
+        });
+        vm.captureCopy().resultProperty().addListener((o, was, r) -> {
+            if (r != null && !r.written()) {
+                showSaveFailure(r);
+            }
+        });
         vm.export().resultProperty().addListener((o, was, r) -> {
             if (r != null && !r.written()) {
                 showExportFailure(r);
@@ -75,9 +87,17 @@ public final class WorkbenchView extends BorderPane {
         MenuItem export = item("_Export Report…", "Shortcut+E", this::chooseExportFile);
         export.setId("exportReportItem");
         export.disableProperty().bind(vm.export().availableProperty().not());
+        MenuItem open = item("_Open…", "Shortcut+O", this::chooseFile);
+        MenuItem reload = item("_Reload", "Shortcut+R", vm::reload);
+        MenuItem saveAs = item("Save Capture _As…", "Shortcut+Shift+S", this::chooseSaveFile);
+        saveAs.setId("saveCaptureItem");
+        open.disableProperty().bind(vm.live().runningProperty());
+        reload.disableProperty().bind(vm.live().runningProperty());
+        saveAs.disableProperty().bind(vm.live().runningProperty().or(vm.capture().pathProperty().isNull()));
         Menu file = new Menu("_File", null,
-                item("_Open…", "Shortcut+O", this::chooseFile),
-                item("_Reload", "Shortcut+R", vm::reload),
+                open,
+                reload,
+                saveAs,
                 new SeparatorMenuItem(),
                 export,
                 new SeparatorMenuItem(),
@@ -98,9 +118,17 @@ public final class WorkbenchView extends BorderPane {
                 item("W_hat If", "Alt+4", () -> vm.featureProperty().set(Feature.WHATIF)),
                 item("_Lifecycles", "Alt+5", () -> vm.featureProperty().set(Feature.LIFECYCLES)),
                 item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
+        // Wireshark: Ctrl+K capture options, Ctrl+E stop (Ctrl+E exports the report here).
+        MenuItem start = item("_Start…", "Shortcut+K", this::showCaptureDialog);
+        start.setId("startCaptureItem");
+        start.disableProperty().bind(vm.live().runningProperty());
+        MenuItem stop = item("S_top", "Shortcut+Shift+E", vm::stopCapture);
+        stop.setId("stopCaptureItem");
+        stop.disableProperty().bind(vm.live().runningProperty().not());
+        Menu capture = new Menu("_Capture", null, start, stop);
         Menu help = new Menu("_Help", null,
                 item("Display Filter _Syntax", null, this::showFilterHelp));
-        MenuBar bar = new MenuBar(file, go, analyze, help);
+        MenuBar bar = new MenuBar(file, go, capture, analyze, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -202,7 +230,28 @@ public final class WorkbenchView extends BorderPane {
             return vm.export().busyProperty().get() ? "Saving the report …" : r != null && r.written() ? r.message() : "";
         }, vm.export().resultProperty(), vm.export().busyProperty()));
 
-        HBox bar = new HBox(12, status, notice, spacer, exported, loading, diagnostics);
+        Label liveSummary = new Label();
+        liveSummary.setId("liveSummary");
+        liveSummary.getStyleClass().add("notice");
+        // While capturing, the status label carries the counters; afterwards this keeps the summary.
+        liveSummary.textProperty().bind(Bindings.when(vm.live().runningProperty()).then("")
+                .otherwise(vm.live().countersProperty()));
+        Button stop = new Button("Stop");
+        stop.setId("stopCapture");
+        stop.getStyleClass().add("stop-capture");
+        stop.setOnAction(e -> vm.stopCapture());
+        stop.visibleProperty().bind(vm.live().runningProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+
+        Label saved = new Label();
+        saved.setId("saveCaptureLabel");
+        saved.getStyleClass().add("notice");
+        saved.textProperty().bind(Bindings.createStringBinding(() -> {
+            CaptureCopy.Result r = vm.captureCopy().resultProperty().get();
+            return vm.captureCopy().busyProperty().get() ? "Saving the capture …" : r != null && r.written() ? r.message() : "";
+        }, vm.captureCopy().resultProperty(), vm.captureCopy().busyProperty()));
+
+        HBox bar = new HBox(12, status, notice, liveSummary, spacer, saved, exported, stop, loading, diagnostics);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -230,6 +279,55 @@ public final class WorkbenchView extends BorderPane {
         if (f != null) {
             vm.open(f.toPath());
         }
+    }
+
+    /** Capture › Start…: the dialog; Start begins the capture it describes. */
+    private void showCaptureDialog() {
+        CaptureDialog dialog = new CaptureDialog(vm.captureDialog(), getScene().getWindow());
+        dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                vm.featureProperty().set(Feature.MESSAGES);
+                vm.startCapture(dialog.getResult());
+            }
+        });
+        dialog.show();
+    }
+
+    /** File › Save Capture As…: the platform's save dialog asks before replacing a file. */
+    private void chooseSaveFile() {
+        Path current = vm.capture().pathProperty().get();
+        if (current == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the capture as");
+        chooser.setInitialFileName(current.getFileName().toString());
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            vm.saveCaptureAs(f.toPath());
+        }
+    }
+
+    private void showCaptureFailure(String why) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Cannot capture");
+        alert.setHeaderText("The capture did not start");
+        alert.setContentText(why);
+        alert.getDialogPane().setId("captureErrorDialog");
+        alert.getDialogPane().setPrefWidth(620);
+        alert.show();
+    }
+
+    private void showSaveFailure(CaptureCopy.Result r) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Cannot save the capture");
+        alert.setHeaderText("The capture was not saved");
+        alert.setContentText(r.message());
+        alert.getDialogPane().setId("saveErrorDialog");
+        alert.show();
     }
 
     /**

@@ -4,11 +4,17 @@ import io.lookaside.app.capture.CaptureViewModel;
 import io.lookaside.app.capture.DiagnosticsViewModel;
 import io.lookaside.app.findings.FindingsViewModel;
 import io.lookaside.app.lifecycles.LifecyclesViewModel;
+import io.lookaside.app.live.CaptureCopy;
+import io.lookaside.app.live.CaptureDialogViewModel;
+import io.lookaside.app.live.LiveCaptureViewModel;
+import io.lookaside.app.live.LiveRequest;
 import io.lookaside.app.messages.MessagesViewModel;
 import io.lookaside.app.waits.WaitsViewModel;
 import io.lookaside.app.whatif.WhatIfViewModel;
 import io.lookaside.session.Session;
+import io.lookaside.live.LiveSession.Snapshot;
 import java.io.File;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +35,13 @@ public final class WorkbenchViewModel {
     /** The workbench's tabs, in order. */
     public enum Feature { MESSAGES, FINDINGS, WAITS, WHATIF, LIFECYCLES, DIAGNOSTICS }
 
+    /**
+     * A live capture's analysis is a re-analysis of the messages captured so far, this often
+     * (the README says so): the engine runs over the whole prefix each time, on a worker, never
+     * on the capture thread or the FX thread.
+     */
+    public static final Duration REANALYSE_EVERY = Duration.ofSeconds(3);
+
     private final CaptureViewModel capture;
     private final MessagesViewModel messages;
     private final DiagnosticsViewModel diagnostics;
@@ -38,6 +51,13 @@ public final class WorkbenchViewModel {
     private final WhatIfViewModel whatIf;
     private final LifecyclesViewModel lifecycles;
     private final ReportExport export;
+    private final LiveCaptureViewModel live;
+    private final CaptureDialogViewModel captureDialog;
+    private final CaptureCopy captureCopy;
+    /** When the last re-analysis of a live capture's prefix started (System.nanoTime()), or 0 for none yet. */
+    private long reanalysedAt;
+    /** The message list shows the rows of the live capture under way. */
+    private boolean showingLive;
     private final StringBinding analysisPlaceholder;
     private final ObjectProperty<Feature> feature = new SimpleObjectProperty<>(this, "feature", Feature.MESSAGES);
     private final StringBinding title;
@@ -50,7 +70,15 @@ public final class WorkbenchViewModel {
 
     /** @param loader how files are read; tests pace it to see the rows of a capture still loading */
     public WorkbenchViewModel(TaskRunner runner, CaptureViewModel.Loader loader) {
+        this(runner, loader, LiveCaptureViewModel.PCAP);
+    }
+
+    /** @param sources how live captures listen; the workbench listens through libpcap */
+    public WorkbenchViewModel(TaskRunner runner, CaptureViewModel.Loader loader, LiveCaptureViewModel.Sources sources) {
         capture = new CaptureViewModel(runner, loader);
+        live = new LiveCaptureViewModel(runner, sources);
+        captureDialog = new CaptureDialogViewModel(runner);
+        captureCopy = new CaptureCopy(runner);
         messages = new MessagesViewModel(runner);
         diagnostics = new DiagnosticsViewModel(frame -> {
             feature.set(Feature.MESSAGES);
@@ -76,7 +104,22 @@ public final class WorkbenchViewModel {
                 showLoaded(capture.sessionProperty().get(), false);
             }
         });
-        capture.sessionProperty().addListener((o, was, s) -> showLoaded(s, capture.prefixProperty().get() != null));
+        capture.sessionProperty().addListener((o, was, s) -> {
+            showLoaded(s, capture.prefixProperty().get() != null || showingLive);
+            showingLive = false;
+        });
+        capture.loadingProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                live.forget(); // another capture is on its way: the last live capture's summary is not about it
+            }
+        });
+        live.snapshotProperty().addListener((o, was, snap) -> showLive(snap));
+        live.capturedProperty().addListener((o, was, c) -> {
+            if (c != null) {
+                messages.followTailProperty().set(false);
+                capture.showCaptured(c.file(), c.session());
+            }
+        });
         analysis.resultProperty().addListener((o, was, a) -> {
             findings.show(a);
             waits.show(a);
@@ -87,6 +130,10 @@ public final class WorkbenchViewModel {
         analysisPlaceholder = Bindings.createStringBinding(() -> {
             if (!analysis.failureProperty().get().isEmpty()) {
                 return analysis.failureProperty().get();
+            }
+            if (live.runningProperty().get()) {
+                return "Capturing: the analysis of the messages captured so far comes every "
+                        + REANALYSE_EVERY.toSeconds() + " s.";
             }
             Path loading = capture.loadingProperty().get();
             if (loading != null && (capture.prefixProperty().get() != null || capture.sessionProperty().get() == null)) {
@@ -100,18 +147,66 @@ public final class WorkbenchViewModel {
             return s == null ? "Open a capture with File › Open (Ctrl+O), or drop a file on the window."
                     : "This capture holds no 9P or FUSE messages.";
         }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty(), capture.loadingProperty(),
-                capture.prefixProperty());
+                capture.prefixProperty(), live.runningProperty());
         title = Bindings.createStringBinding(() -> {
+            if (live.runningProperty().get()) {
+                return "Capturing on " + live.requestProperty().get().interfaceName() + " — Lookaside";
+            }
             Path p = capture.pathProperty().get();
             return p == null ? "Lookaside" : p.getFileName() + " — Lookaside";
-        }, capture.pathProperty());
+        }, capture.pathProperty(), live.runningProperty());
         status = Bindings.createStringBinding(this::statusText, capture.sessionProperty(), capture.loadingProperty(),
                 capture.progressProperty(), capture.prefixProperty(), messages.sessionProperty(), messages.rowsProperty(), messages.filteringProperty(),
-                messages.filterProgressProperty(), analysis.busyProperty());
+                messages.filterProgressProperty(), analysis.busyProperty(), live.runningProperty(), live.countersProperty());
         diagnosticsSummary = Bindings.createStringBinding(() -> {
             int n = diagnostics.countProperty().get();
             return n == 0 ? "No diagnostics" : n == 1 ? "1 diagnostic" : n + " diagnostics";
         }, diagnostics.countProperty());
+    }
+
+    /**
+     * A live capture's snapshot: the message list grows with its rows (and follows the tail),
+     * the diagnostics follow, and every {@link #REANALYSE_EVERY} the analysis features get the
+     * analysis of the rows so far (skipped while the previous one still runs). The snapshot
+     * that ends the capture is left to {@link LiveCaptureViewModel#capturedProperty()}.
+     */
+    private void showLive(Snapshot snap) {
+        if (snap == null || snap.ended() || !live.runningProperty().get()) {
+            return;
+        }
+        Session prefix = snap.session();
+        if (!showingLive) {
+            showingLive = true;
+            reanalysedAt = System.nanoTime();
+            messages.followTailProperty().set(true);
+            analysis.analyze(null);
+            messages.showLoading(prefix, false);
+        } else {
+            messages.showLoading(prefix, true);
+        }
+        diagnostics.show(prefix);
+        if (System.nanoTime() - reanalysedAt >= REANALYSE_EVERY.toNanos() && analysis.analyzePrefix(prefix)) {
+            reanalysedAt = System.nanoTime();
+        }
+    }
+
+    /** Starts a live capture as the Capture dialog asked; the capture on show stays until its first rows come. */
+    public void startCapture(LiveRequest r) {
+        showingLive = false;
+        live.start(r);
+    }
+
+    /** Capture › Stop: ends the live capture; everything captured is kept and shown as the capture file. */
+    public void stopCapture() {
+        live.stop();
+    }
+
+    /** File › Save Capture As…: copies the capture file on show to {@code target}, atomically. */
+    public void saveCaptureAs(Path target) {
+        Path p = capture.pathProperty().get();
+        if (p != null && !live.runningProperty().get()) {
+            captureCopy.save(p, target);
+        }
     }
 
     /** {@code more}: {@code s} completes the prefix the message list shows. */
@@ -134,13 +229,16 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Opens {@code file}; refused while a live capture runs (Stop it first: its rows fill the list). */
     public void open(Path file) {
-        capture.open(file);
+        if (!live.runningProperty().get()) {
+            capture.open(file);
+        }
     }
 
     /** Files dropped on the window: the first one is opened. */
     public void openDropped(List<File> files) {
-        if (!files.isEmpty()) {
+        if (!files.isEmpty() && !live.runningProperty().get()) {
             capture.open(files.get(0).toPath());
         }
     }
@@ -148,7 +246,7 @@ public final class WorkbenchViewModel {
     /** Loads the current capture again from disk (it may have grown). */
     public void reload() {
         Path p = capture.pathProperty().get();
-        if (p != null) {
+        if (p != null && !live.runningProperty().get()) {
             capture.open(p);
         }
     }
@@ -164,7 +262,7 @@ public final class WorkbenchViewModel {
      * analysis published and every analysis feature has its rows and charts.
      */
     public boolean isSettled() {
-        return !capture.busyProperty().get() && messages.isSettled() && !analysis.busyProperty().get()
+        return !live.runningProperty().get() && !capture.busyProperty().get() && messages.isSettled() && !analysis.busyProperty().get()
                 && analysis.resultProperty().get() != null && !waits.busyProperty().get()
                 && !whatIf.busyProperty().get() && !lifecycles.busyProperty().get();
     }
@@ -177,6 +275,14 @@ public final class WorkbenchViewModel {
         Path loading = capture.loadingProperty().get();
         Session s = messages.sessionProperty().get();
         StringBuilder b = new StringBuilder();
+        if (live.runningProperty().get()) {
+            b.append("Capturing on ").append(live.requestProperty().get().interfaceName()).append(" · ")
+                    .append(live.countersProperty().get());
+            if (showingLive && s != null) {
+                b.append(" · Displayed: ").append(messages.rowsProperty().get().size());
+            }
+            return b.toString();
+        }
         if (loading != null) {
             b.append(String.format(Locale.ROOT, "Loading %s … %.0f%%", loading.getFileName(),
                     capture.progressProperty().get() * 100));
@@ -245,6 +351,18 @@ public final class WorkbenchViewModel {
 
     public ReportExport export() {
         return export;
+    }
+
+    public LiveCaptureViewModel live() {
+        return live;
+    }
+
+    public CaptureDialogViewModel captureDialog() {
+        return captureDialog;
+    }
+
+    public CaptureCopy captureCopy() {
+        return captureCopy;
     }
 
     /** What the analysis features' tables say while they have nothing: open a capture, analysing, failed. */
