@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookaside.report.MessageJson;
 import io.lookaside.report.ValueNames;
+import io.lookaside.ninep.Dialect;
+import io.lookaside.ninep.NinePDecoder;
+import io.lookaside.wire.FieldSpan;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Instant;
@@ -87,8 +90,41 @@ final class MessageText {
         String title = "Frame " + s.frame(i) + ": " + s.typeName(i) + ", " + length + " bytes, "
                 + MessageRows.source(s, i) + " → " + MessageRows.destination(s, i);
         // bytes(i) copies a message whose payload was not kept: only its kept head is shown.
-        return new MessageDetail(i, title, fields, HexDump.format(s.bytes(i), kept, MAX_HEX_BYTES), s.peer(i),
-                exchange(s, i));
+        java.nio.ByteBuffer b = s.bytes(i);
+        byte[] a = new byte[Math.min(kept, b.remaining())];
+        b.get(b.position(), a);
+        String note = a.length < length ? "… " + (length - a.length) + (length - a.length == 1 ? " byte" : " bytes")
+                + " of payload not kept: Lookaside keeps the headers of read and write data, not the data" : "";
+        HexText hex = new HexText.Builder().add("Message (" + length + " bytes)", a, 0, a.length, MAX_HEX_BYTES, note).build();
+        return new MessageDetail(i, title, withSpans(fields, layout(s, i), 0, 0), hex, s.peer(i), exchange(s, i),
+                false);
+    }
+
+    /** Where the fields of message {@code i} lie in its bytes: 9P only (the decoder's own reads). */
+    static List<FieldSpan> layout(Session s, int i) {
+        if (s.keptLength(i) != s.length(i)) {
+            return List.of(); // a message without its payload cannot be laid out again
+        }
+        return layout(s, i, s.bytes(i));
+    }
+
+    /** Where the fields of message {@code i} lie in {@code bytes}, the whole message (from the session or its frame). */
+    static List<FieldSpan> layout(Session s, int i, java.nio.ByteBuffer bytes) {
+        if (s.connection(i).protocol() != io.lookaside.capture.Protocol.NINEP) {
+            return List.of();
+        }
+        Dialect d = Dialect.fromVersion(s.dialect(i));
+        return NinePDecoder.layout(bytes.slice(), d == null ? Dialect.P9P2000_L : d);
+    }
+
+    /** The top-level fields with their bytes: a field's span, moved by {@code shift}, in {@code section}. */
+    static List<DetailNode> withSpans(List<DetailNode> fields, List<FieldSpan> spans, int section, int shift) {
+        List<DetailNode> out = new ArrayList<>(fields.size());
+        for (DetailNode n : fields) {
+            FieldSpan f = spans.stream().filter(x -> x.name().equals(n.name())).findFirst().orElse(null);
+            out.add(f == null ? n : n.withBytes(section, shift + f.offset(), f.length()));
+        }
+        return out;
     }
 
     /** One sentence about the exchange message {@code i} belongs to. */

@@ -72,6 +72,8 @@ public final class MessagesView extends BorderPane {
     private final LongProperty redrawn = new SimpleLongProperty();
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
+    /** The bytes pane's sections, to find a field's bytes in its text. */
+    private HexText shownBytes;
 
     public MessagesView(MessagesViewModel vm) {
         this.vm = vm;
@@ -470,6 +472,7 @@ public final class MessagesView extends BorderPane {
         value.setPrefWidth(520);
         value.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().value()));
         detailTree.getColumns().setAll(List.of(name, value));
+        detailTree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> highlight(now));
         detailTree.setRowFactory(t -> new TreeTableRow<>() {
             private final ContextMenu menu = fieldMenu(this);
 
@@ -513,11 +516,29 @@ public final class MessagesView extends BorderPane {
         }
         TreeItem<DetailNode> root = new TreeItem<>(new DetailNode("", "", null, List.of()));
         for (DetailNode n : d.fields()) {
-            root.getChildren().add(item(n, true));
+            // The frame's layers collapsed, the message's own fields open, as Wireshark opens the last layer.
+            boolean layer = n.field() == null && !n.children().isEmpty() && !isMessageNode(n);
+            root.getChildren().add(item(n, !layer));
         }
+        shownBytes = d.bytes();
         detailTree.setRoot(root);
         hexView.setText(d.hex());
         hexView.positionCaret(0);
+    }
+
+    private static boolean isMessageNode(DetailNode n) {
+        return n.name().startsWith("9P") || n.name().startsWith("FUSE");
+    }
+
+    /** Highlights the bytes of the selected detail line in the bytes pane, as Wireshark does. */
+    private void highlight(TreeItem<DetailNode> it) {
+        DetailNode.Bytes b = it == null || it.getValue() == null ? null : it.getValue().bytes();
+        int[] r = b == null || shownBytes == null ? null : shownBytes.range(b.section(), b.offset(), b.length());
+        if (r == null) {
+            hexView.deselect();
+            return;
+        }
+        hexView.selectRange(r[0], r[1]);
     }
 
     private static TreeItem<DetailNode> item(DetailNode n, boolean expand) {

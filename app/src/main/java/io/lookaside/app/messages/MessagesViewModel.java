@@ -10,6 +10,7 @@ import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +41,17 @@ public final class MessagesViewModel {
     static final String FILTER_TASK = "messages.filter";
     static final String DETAIL_TASK = "messages.detail";
     static final String SORT_TASK = "messages.sort";
+    static final String FRAME_TASK = "messages.frame";
+    /** Earlier segments of a flow kept while looking for a frame: a 9P message of msize 512 KiB spans ~360. */
+    private static final int EARLIER_SEGMENTS = 512;
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
     static final Duration TYPING_PAUSE = Duration.ofMillis(600);
     private static final int LOOK_CACHE = 4096;
     private static final int[] NONE = new int[0];
 
     private final TaskRunner runner;
+    /** The capture file frames are read again from (for every layer's bytes), opened by a frame task. */
+    private final FrameFiles frameFiles = new FrameFiles();
     private final MessageJson json = new MessageJson(Json.mapper());
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<RowIndex> rows = new ReadOnlyObjectWrapper<>(this, "rows", RowIndex.EMPTY);
@@ -150,6 +156,10 @@ public final class MessagesViewModel {
         }
         runner.cancel(FILTER_TASK);
         runner.cancel(SORT_TASK);
+        runner.cancel(FRAME_TASK);
+        if (was != null && (s == null || !Objects.equals(s.source(), was.source()))) {
+            frameFiles.closeLater(was.source());
+        }
         sorting.set(false);
         sortedBy = null;
         catchingUp = false;
@@ -178,7 +188,7 @@ public final class MessagesViewModel {
     public boolean isSettled() {
         int sel = selected.get();
         MessageDetail d = detail.get();
-        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel;
+        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel && d.framed();
         return session.get() != null && !loading && covered == session.get() && !filtering.get()
                 && !sorting.get() && Objects.equals(sortedBy, sort.get())
                 && filterError.get().isEmpty() && pendingFrame < 0
@@ -451,7 +461,33 @@ public final class MessagesViewModel {
             return;
         }
         runner.task(DETAIL_TASK, ctx -> MessageText.detail(s, i, json))
-                .onSuccess(detail::set)
+                .onSuccess(d -> {
+                    detail.set(d);
+                    loadFrame(s, i, d);
+                })
+                .start();
+    }
+
+    /** Reads the message's frame (and earlier segments) from the capture file, then shows every layer. */
+    private void loadFrame(Session s, int i, MessageDetail d) {
+        if (!"pcap".equals(s.sourceKind()) && !"pcapng".equals(s.sourceKind())) {
+            detail.set(FrameDetail.enrich(d, s, i, List.of()));
+            return;
+        }
+        runner.task(FRAME_TASK, ctx -> FrameDetail.enrich(d, s, i, frameFiles.read(s, s.frame(i), EARLIER_SEGMENTS)))
+                .onSuccess(framed -> {
+                    // A newer prefix of the same capture has the same frames.
+                    MessageDetail now = detail.get();
+                    if (selected.get() == i && now != null && now.message() == i && !now.framed() && session.get() != null
+                            && Objects.equals(session.get().source(), s.source())) {
+                        detail.set(new MessageDetail(now.message(), now.title(), framed.fields(), framed.bytes(), now.peer(),
+                                now.exchange(), true));
+                    }
+                })
+                .onFailure(e -> {
+                    detail.set(FrameDetail.enrich(d, s, i, List.of()));
+                    notice.set("The frame's bytes could not be read again from " + s.source() + ": " + e.getMessage());
+                })
                 .start();
     }
 

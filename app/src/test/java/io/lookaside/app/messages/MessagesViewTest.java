@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.skin.VirtualFlow;
@@ -125,28 +126,29 @@ class MessagesViewTest {
     }
 
     @Test
-    void anRreadShowsItsWireLengthAndOnlyTheBytesThatWereKept(FxRobot robot) throws Exception {
+    void anRreadShowsItsWireLengthAndTheFrameHoldsTheDataTheSessionDidNotKeep(FxRobot robot) throws Exception {
         WorkbenchPage page = new WorkbenchPage(robot);
         page.applyFilter("type == Rread && count > 100");
         page.waitUntil(() -> vm.appliedFilterProperty().get().equals("type == Rread && count > 100"));
         assertThat(page.rowCount()).isPositive();
 
         page.clickRow(0);
-        page.waitUntil(() -> "Rread".equals(page.detailFields().get("type")));
+        page.waitUntil(() -> vm.isSettled() && "Rread".equals(page.detailFields().get("type")));
 
         // read(5): size[4] Rread tag[2] count[4] data[count]: the size is 11 + count.
         long count = Long.parseLong(page.detailFields().get("count"));
         String length = page.selectedCell("column-length");
         assertThat(Long.parseLong(length)).isEqualTo(11 + count);
-        // The hex shows the 11 header bytes the session kept, whose size[4] (little-endian) is the length.
-        List<String> lines = page.hex().lines().toList();
-        assertThat(lines).hasSize(2);
-        String[] head = lines.get(0).substring(6, 6 + 8 * 3).trim().split(" ");
-        long size = Long.parseLong(head[3] + head[2] + head[1] + head[0], 16);
-        assertThat(size).isEqualTo(11 + count);
-        assertThat(lines.get(0).substring(6, 6 + 16 * 3 + 1).trim().split(" +")).hasSize(11);
-        assertThat(lines.get(1)).isEqualTo("… " + count + " bytes of payload not kept: Lookaside keeps the headers "
-                + "of read and write data, not the data");
+        // The session keeps 11 header bytes; the bytes pane shows the frame, data and all.
+        int m = page.selectedMessage();
+        assertThat(busybox.keptLength(m)).isEqualTo(11);
+        long hexBytes = page.hex().lines().takeWhile(l -> !l.isEmpty())
+                .mapToLong(l -> l.substring(6, Math.min(l.length(), 6 + 16 * 3 + 1)).trim().split(" +").length).sum();
+        assertThat(hexBytes).isGreaterThanOrEqualTo(11 + count);
+        clickField(robot, "9P (9P2000.L)", "count");
+        TextArea hex = robot.lookup("#hexView").queryAs(TextArea.class);
+        assertThat(hex.getSelectedText().trim()).isEqualTo(String.format("%02x %02x %02x %02x",
+                count & 0xFF, (count >>> 8) & 0xFF, (count >>> 16) & 0xFF, (count >>> 24) & 0xFF));
     }
 
     @Test
@@ -200,7 +202,7 @@ class MessagesViewTest {
         page.applyFilter("type == Rlerror");
         page.waitUntil(() -> vm.isSettled() && vm.appliedFilterProperty().get().equals("type == Rlerror"));
         page.clickRow(0);
-        page.waitUntil(() -> page.detailFields().containsKey("ecode"));
+        page.waitUntil(() -> vm.isSettled() && page.detailFields().containsKey("ecode"));
 
         // Monocle raises no context-menu event on a right click: the row's own menu is shown as one would be.
         TreeTableRow<?> ecode = (TreeTableRow<?>) detailRow("ecode");
@@ -255,12 +257,79 @@ class MessagesViewTest {
         return robot().lookup(".column-header").match((Node n) -> columnId.equals(n.getId())).query();
     }
 
+    @SuppressWarnings("unchecked")
     private Node detailRow(String field) {
+        javafx.scene.control.TreeTableView<DetailNode> tree = robot().lookup("#detailTree").queryAs(javafx.scene.control.TreeTableView.class);
+        robot().interact(() -> {
+            for (int r = 0; r < tree.getExpandedItemCount(); r++) {
+                if (tree.getTreeItem(r).getValue().name().equals(field)) {
+                    tree.scrollTo(r);
+                }
+            }
+        });
         return robot().lookup("#detailTree .tree-table-row-cell")
                 .match((TreeTableRow<DetailNode> r) -> r.getItem() != null && r.getItem().name().equals(field)).query();
     }
 
     private FxRobot robot() {
         return new FxRobot();
+    }
+
+    @Test
+    void selectingAFieldOfEachLayerHighlightsItsBytesInTheFrame(FxRobot robot) throws Exception {
+        WorkbenchPage page = new WorkbenchPage(robot);
+        page.applyFilter("type == Twalk");
+        page.waitUntil(() -> vm.isSettled() && vm.appliedFilterProperty().get().equals("type == Twalk"));
+        page.clickRow(0);
+        page.waitUntil(() -> vm.isSettled() && vm.detailProperty().get() != null && vm.detailProperty().get().framed());
+        int m = page.selectedMessage();
+        List<String> top = topLevel(robot);
+        assertThat(top.get(0)).isEqualTo("Frame " + busybox.frame(m));
+        assertThat(top).contains("Internet Protocol Version 4", "Transmission Control Protocol", "9P (9P2000.L)");
+        TextArea hex = robot.lookup("#hexView").queryAs(TextArea.class);
+
+        // Link layer: the loopback capture's Ethernet header, 14 bytes from the frame's start.
+        String link = top.get(1);
+        clickField(robot, link, null);
+        assertThat(hex.getSelectedText().replaceAll("\\s+", " ").trim().split(" ")).hasSize(14);
+        // IP: the source address 127.0.0.1 is 7f 00 00 01.
+        clickField(robot, "Internet Protocol Version 4", "Source Address");
+        assertThat(hex.getSelectedText().trim()).isEqualTo("7f 00 00 01");
+        // TCP: the server port 564 (0x0234) on a request's destination.
+        clickField(robot, "Transmission Control Protocol", "Destination Port");
+        assertThat(hex.getSelectedText().trim()).isEqualTo("02 34");
+        // 9P: the walk's fid, four bytes little-endian, where the message lies in the frame.
+        clickField(robot, "9P (9P2000.L)", "fid");
+        long fid = ((io.lookaside.ninep.Twalk) busybox.message(m)).fid();
+        assertThat(hex.getSelectedText().trim()).isEqualTo(String.format("%02x %02x %02x %02x",
+                fid & 0xFF, (fid >>> 8) & 0xFF, (fid >>> 16) & 0xFF, (fid >>> 24) & 0xFF));
+        clickField(robot, "9P (9P2000.L)", "type");
+        assertThat(hex.getSelectedText().trim()).isEqualTo(String.format("%02x", io.lookaside.ninep.NinePTypes.TWALK));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> topLevel(FxRobot robot) {
+        javafx.scene.control.TreeTableView<DetailNode> tree = robot.lookup("#detailTree").queryAs(javafx.scene.control.TreeTableView.class);
+        return tree.getRoot().getChildren().stream().map(t -> t.getValue().name()).toList();
+    }
+
+    /** Opens the layer {@code layer} and clicks its field {@code field} (the layer's own line when null). */
+    @SuppressWarnings("unchecked")
+    private void clickField(FxRobot robot, String layer, String field) throws Exception {
+        javafx.scene.control.TreeTableView<DetailNode> tree = robot.lookup("#detailTree").queryAs(javafx.scene.control.TreeTableView.class);
+        javafx.scene.control.TreeItem<DetailNode> l = tree.getRoot().getChildren().stream()
+                .filter(t -> t.getValue().name().equals(layer)).findFirst().orElseThrow();
+        javafx.scene.control.TreeItem<DetailNode> target = field == null ? l
+                : l.getChildren().stream().filter(t -> t.getValue().name().equals(field)).findFirst().orElseThrow();
+        robot.interact(() -> {
+            l.setExpanded(true);
+            tree.scrollTo(tree.getRow(target));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row = robot.lookup("#detailTree .tree-table-row-cell")
+                .match((TreeTableRow<DetailNode> r) -> r.getTreeItem() == target).query();
+        robot.clickOn(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getSelectionModel().getSelectedItem()).isSameAs(target);
     }
 }
