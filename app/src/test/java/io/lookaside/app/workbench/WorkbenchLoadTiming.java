@@ -1,7 +1,9 @@
 package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.CaptureViewModel;
+import io.lookaside.app.messages.MessageColumn;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.messages.SortKey;
 import io.lookaside.capture.LoadMonitor;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -134,6 +136,12 @@ public final class WorkbenchLoadTiming {
             System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over, %d progress reports;"
                     + " %d pulses while loading; GC so far %d ms%n",
                     loaderWall / 1e6, loaderCpu / 1e6, handed, progressCalls, onFxInt(() -> pulses), gcMillis());
+            if (Boolean.getBoolean("timing.sort")) {
+                sortByRtt();
+                probe.phase("end");
+                probe.print();
+                return;
+            }
             if (Boolean.getBoolean("timing.loadOnly")) {
                 probe.phase("end");
                 probe.print();
@@ -175,6 +183,28 @@ public final class WorkbenchLoadTiming {
                 runner.close();
                 Platform.exit();
             });
+        }
+    }
+
+    /**
+     * Sorts every message by RTT, slowest first, then fastest first, as a click on the header
+     * does ({@code -Dtiming.sort=true}, right after the load; the analysis runs meanwhile, as
+     * it would for a user), and scrolls through the sorted rows.
+     */
+    private void sortByRtt() throws InterruptedException {
+        MessagesViewModel m = vm.messages();
+        for (boolean descending : new boolean[] {true, false}) {
+            probe.phase(descending ? "sort RTT descending" : "sort RTT ascending");
+            SortKey key = new SortKey(MessageColumn.of(MessagesViewModel.Column.RTT), descending);
+            long s0 = System.nanoTime();
+            fx(() -> m.sortBy(key));
+            await(() -> onFx(() -> !m.sortingProperty().get() && m.rowsProperty().get().isSorted()
+                    && key.equals(m.sortProperty().get())), 120);
+            report("sorted by RTT" + (descending ? " (slowest first)" : ""), System.nanoTime() - s0,
+                    " (" + onFxInt(() -> m.rowsProperty().get().size()) + " rows)");
+            Thread.sleep(500);
+            probe.phase(descending ? "scroll sorted descending" : "scroll sorted ascending");
+            scroll(40);
         }
     }
 
