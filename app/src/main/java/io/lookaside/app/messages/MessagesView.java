@@ -214,6 +214,9 @@ public final class MessagesView extends BorderPane {
         // Like Wireshark's Info column, the last column takes whatever width the others leave.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true);
+        // One line a row: with a fixed row height the table never measures rows it does not show
+        // (VirtualFlow otherwise lays out rows on the way to a scroll position, decoding them).
+        table.setFixedCellSize(24);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.emptyTableTextProperty());
         table.setPlaceholder(placeholder);

@@ -44,6 +44,10 @@ final class RowSorter {
                 }
                 values[k] = longValue(s, c, base.ascending(k));
             }
+            long[] packed = packDirectly(values, key.descending());
+            if (packed != null) {
+                return base.sorted(positions(packed, ctx));
+            }
             distinct = longRanks(values, ranks);
         } else {
             Map<Object, Integer> ids = new HashMap<>();
@@ -69,12 +73,42 @@ final class RowSorter {
             long r = key.descending() ? distinct - 1 - ranks[k] : ranks[k];
             packed[k] = r << 32 | k;
         }
+        return base.sorted(positions(packed, ctx));
+    }
+
+    private static int[] positions(long[] packed, TaskContext ctx) {
         Arrays.parallelSort(packed);
-        int[] positions = new int[n];
-        for (int row = 0; row < n; row++) {
+        int[] positions = new int[packed.length];
+        for (int row = 0; row < packed.length; row++) {
             positions[row] = (int) packed[row];
         }
-        return base.sorted(positions);
+        return positions;
+    }
+
+    /**
+     * {@code value - min << 32 | position} (or {@code max - value} descending) when the values
+     * span less than 2^31: one sort, no ranks. RTTs under 2 s, frames, lengths, tags do; times
+     * over a longer capture fall back to ranks.
+     */
+    private static long[] packDirectly(long[] values, boolean descending) {
+        if (values.length == 0) {
+            return new long[0];
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (max - min < 0 || max - min >= Integer.MAX_VALUE) {
+            return null;
+        }
+        long[] packed = new long[values.length];
+        for (int k = 0; k < values.length; k++) {
+            long r = descending ? max - values[k] : values[k] - min;
+            packed[k] = r << 32 | k;
+        }
+        return packed;
     }
 
     private static boolean stop(TaskContext ctx, int k, int n) {
