@@ -27,6 +27,9 @@ final class AllModelsChart {
     static final List<String> HEADLINE = List.of("negative-dentry", "symlink", "fuse-negative-entry", "fuse-cache-symlinks");
     private static final Color HEADLINE_COLOR = new Color(0xD9480F);
     private static final Color OTHER_COLOR = new Color(0x2F6DB3);
+    /** Where the log axes start: half a round trip, one microsecond. A model that saves nothing has no bar. */
+    private static final double TRIPS_FLOOR = 0.5;
+    private static final double WAIT_FLOOR_MS = 0.001;
 
     private final DefaultCategoryDataset trips = new DefaultCategoryDataset();
     private final DefaultCategoryDataset wait = new DefaultCategoryDataset();
@@ -35,17 +38,17 @@ final class AllModelsChart {
     AllModelsChart() {
         CategoryAxis models = new CategoryAxis("Model");
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(models);
-        plot.add(subplot(trips, "Saved round trips (log)"), 1);
-        plot.add(subplot(wait, "Saved wall-clock wait, ms (log)"), 1);
+        plot.add(subplot(trips, "Saved round trips (log)", TRIPS_FLOOR), 1);
+        plot.add(subplot(wait, "Saved wall-clock wait, ms (log)", WAIT_FLOOR_MS), 1);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setGap(12);
         chart = new JFreeChart("Every model at window ∞: what it would save", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
 
-    private static CategoryPlot subplot(DefaultCategoryDataset data, String label) {
+    private static CategoryPlot subplot(DefaultCategoryDataset data, String label, double floor) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
-        axis.setSmallestValue(0.5);
+        axis.setSmallestValue(floor);
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         BarRenderer r = new BarRenderer() {
@@ -61,7 +64,7 @@ final class AllModelsChart {
         r.setShadowVisible(false);
         r.setMaximumBarWidth(0.08);
         // A log axis has no zero: bars start at its smallest value, so a model saving 1 still shows.
-        r.setBase(0.5);
+        r.setBase(floor);
         r.setIncludeBaseInRange(false);
         CategoryPlot p = new CategoryPlot(data, null, axis, r);
         return p;
@@ -77,8 +80,8 @@ final class AllModelsChart {
             trips.clear();
             wait.clear();
             for (ModelRow m : rows) {
-                trips.addValue(Math.max(0.5, m.entry().savedRoundTrips()), "Saved round trips", m.id());
-                wait.addValue(Math.max(0.0005, m.entry().savedWallNanos() / 1e6), "Saved wait (ms)", m.id());
+                trips.addValue(Math.max(TRIPS_FLOOR, m.entry().savedRoundTrips()), "Saved round trips", m.id());
+                wait.addValue(Math.max(WAIT_FLOOR_MS, m.entry().savedWallNanos() / 1e6), "Saved wait (ms)", m.id());
             }
             c.getPlot().setNoDataMessage(rows.isEmpty() ? "No analysis yet" : null);
         });
