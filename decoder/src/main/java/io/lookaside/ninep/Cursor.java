@@ -24,6 +24,11 @@ final class Cursor {
     private final int tag;
     private final Dialect dialect;
     private int next;
+    /** The spans of the fields read, {@code [from, to)} pairs, when a layout is asked for; else null. */
+    private int[] spans;
+    private int spanCount;
+    /** Reads in progress: only a field read at depth 0 (not a string's length inside a list) is a span. */
+    private int depth;
 
     Cursor(ByteBuffer b, int base, int length, int type, int tag, Dialect dialect) {
         this.b = b;
@@ -59,9 +64,10 @@ final class Cursor {
     }
 
     int u8(int at) {
+        open();
         need(at, 1);
         next = at + 1;
-        return Le.u8(b, base + at);
+        return close(at, Le.u8(b, base + at));
     }
 
     int u8() {
@@ -69,9 +75,10 @@ final class Cursor {
     }
 
     int u16(int at) {
+        open();
         need(at, 2);
         next = at + 2;
-        return Le.u16(b, base + at);
+        return close(at, Le.u16(b, base + at));
     }
 
     int u16() {
@@ -79,9 +86,10 @@ final class Cursor {
     }
 
     long u32(int at) {
+        open();
         need(at, 4);
         next = at + 4;
-        return Le.u32(b, base + at);
+        return close(at, Le.u32(b, base + at));
     }
 
     long u32() {
@@ -89,9 +97,10 @@ final class Cursor {
     }
 
     long u64(int at) {
+        open();
         need(at, 8);
         next = at + 8;
-        return Le.u64(b, base + at);
+        return close(at, Le.u64(b, base + at));
     }
 
     long u64() {
@@ -100,10 +109,11 @@ final class Cursor {
 
     /** qid[13] = type[1] version[4] path[8]. */
     Qid qid(int at) {
+        open();
         need(at, Qid.LENGTH);
         next = at + Qid.LENGTH;
         int p = base + at;
-        return new Qid(Le.u8(b, p), Le.u32(b, p + 1), Le.u64(b, p + 5));
+        return close(at, new Qid(Le.u8(b, p), Le.u32(b, p + 1), Le.u64(b, p + 5)));
     }
 
     Qid qid() {
@@ -112,13 +122,14 @@ final class Cursor {
 
     /** s = len[2] then len bytes of UTF-8; malformed UTF-8 becomes U+FFFD rather than failing. */
     String str(int at) {
+        open();
         int len = u16(at);
         int left = length - next;
         if (len > left) {
             throw fail("string at offset " + at + " says " + len + " bytes, " + left + " left", at);
         }
         next += len;
-        return Le.utf8(b, base + at + 2, len);
+        return close(at, Le.utf8(b, base + at + 2, len));
     }
 
     String str() {
@@ -127,22 +138,24 @@ final class Cursor {
 
     /** n[2] n*(s) with n at most MAXWELEM (walk(5)); countName is the spec's name for n. */
     List<String> strings(int at, String countName) {
+        open();
         int n = walkCount(at, countName);
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             names.add(str());
         }
-        return names;
+        return close(at, names);
     }
 
     /** n[2] n*(qid[13]) with n at most MAXWELEM (walk(5)). */
     List<Qid> qids(int at, String countName) {
+        open();
         int n = walkCount(at, countName);
         List<Qid> qids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             qids.add(qid());
         }
-        return qids;
+        return close(at, qids);
     }
 
     private int walkCount(int at, String countName) {
@@ -160,13 +173,51 @@ final class Cursor {
      * 64 KiB.
      */
     long data(int at) {
+        open();
         long count = u32(at);
         int left = length - next;
         if (count > left) {
             throw fail("count " + count + " exceeds the " + left + " bytes left", at);
         }
         next += (int) count;
-        return count;
+        return close(at, count);
+    }
+
+    /** Records the span of every field read from now on ({@link #spans()}). */
+    void traceSpans() {
+        spans = new int[32];
+    }
+
+    /** The {@code [from, to)} pairs of the fields read at the top level, in reading order. */
+    int[] spans() {
+        return java.util.Arrays.copyOf(spans, spanCount);
+    }
+
+    private void open() {
+        if (spans != null) {
+            depth++;
+        }
+    }
+
+    private <T> T close(int at, T value) {
+        if (spans != null && --depth == 0) {
+            if (spanCount + 2 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[spanCount++] = at;
+            spans[spanCount++] = next;
+        }
+        return value;
+    }
+
+    private int close(int at, int value) {
+        close(at, (Object) null);
+        return value;
+    }
+
+    private long close(int at, long value) {
+        close(at, (Object) null);
+        return value;
     }
 
     /** Marks the rest of the message as read: for bodies that are not decoded. */

@@ -1,7 +1,11 @@
 package io.lookaside.ninep;
 
 import io.lookaside.wire.Le;
+import io.lookaside.wire.FieldSpan;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -77,6 +81,70 @@ public final class NinePDecoder {
         }
         return new HeaderOnly(NinePHeader.type(msg, base), NinePHeader.tag(msg, base), NinePHeader.size(msg, base),
                 synthetic, java.util.List.of("body"));
+    }
+
+    /**
+     * Where the fields of the message between {@code msg}'s position and limit lie, from its
+     * first byte: the header's {@code size}, {@code type} and {@code tag}, then each field of its
+     * record under the record's component name ({@code fid}, {@code wnames}). The body's spans
+     * come from the decoder's own reads, so they cannot drift from the decoding; a body whose
+     * reads do not pair one to one with its record's components (Rread's data, the stat of
+     * 9P2000) gives the header only, as does a malformed message.
+     */
+    public static List<FieldSpan> layout(ByteBuffer msg, Dialect dialect) {
+        int base = msg.position();
+        int length = msg.remaining();
+        List<FieldSpan> out = new ArrayList<>();
+        if (length < NinePHeader.LENGTH) {
+            return out;
+        }
+        out.add(new FieldSpan("size", NinePHeader.SIZE, 4));
+        out.add(new FieldSpan("type", NinePHeader.TYPE, 1));
+        out.add(new FieldSpan("tag", NinePHeader.TYPE + 1, 2));
+        if (NinePHeader.size(msg, base) != length) {
+            return out;
+        }
+        int type = NinePHeader.type(msg, base);
+        Cursor c = new Cursor(msg, base, length, type, NinePHeader.tag(msg, base), dialect);
+        c.traceSpans();
+        NinePMessage m;
+        try {
+            m = read(c, type);
+            c.end();
+        } catch (Cursor.Bad bad) {
+            return out;
+        }
+        RecordComponent[] parts = m.getClass().getRecordComponents();
+        if (parts == null) {
+            return out;
+        }
+        List<String> names = new ArrayList<>();
+        for (RecordComponent rc : parts) {
+            if (!rc.getName().equals("tag")) {
+                names.add(rc.getName());
+            }
+        }
+        int[] spans = c.spans();
+        int data = names.indexOf("dataOffset");
+        if (data > 0 && names.get(data - 1).equals("count") && spans.length / 2 == names.size() - 1) {
+            // count[4] data[count] is one read (Cursor.data): count, then the data dataOffset points at.
+            int at = spans[2 * (data - 1)];
+            int[] split = new int[spans.length + 2];
+            System.arraycopy(spans, 0, split, 0, 2 * (data - 1));
+            split[2 * (data - 1)] = at;
+            split[2 * (data - 1) + 1] = at + 4;
+            split[2 * data] = at + 4;
+            split[2 * data + 1] = spans[2 * (data - 1) + 1];
+            System.arraycopy(spans, 2 * data, split, 2 * data + 2, spans.length - 2 * data);
+            spans = split;
+        }
+        if (spans.length / 2 != names.size()) {
+            return out;
+        }
+        for (int k = 0; k < names.size(); k++) {
+            out.add(new FieldSpan(names.get(k), spans[2 * k], spans[2 * k + 1] - spans[2 * k]));
+        }
+        return out;
     }
 
     private static NinePMessage read(Cursor c, int type) {

@@ -3,6 +3,10 @@ package io.lookaside.app.messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookaside.report.MessageJson;
+import io.lookaside.report.ValueNames;
+import io.lookaside.ninep.Dialect;
+import io.lookaside.ninep.NinePDecoder;
+import io.lookaside.wire.FieldSpan;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Instant;
@@ -34,6 +38,7 @@ final class MessageText {
 
     /** The Info column: every decoded field that has no column of its own, as {@code key=value}. */
     static String summary(ObjectNode o) {
+        Names names = Names.of(o);
         StringBuilder b = new StringBuilder(96);
         for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext() && b.length() < MAX_SUMMARY; ) {
             Map.Entry<String, JsonNode> f = it.next();
@@ -44,7 +49,7 @@ final class MessageText {
                 b.append(' ');
             }
             b.append(f.getKey()).append('=');
-            inline(f.getValue(), b);
+            inline(f.getValue(), f.getKey(), names, b);
         }
         if (b.length() > MAX_SUMMARY) {
             b.setLength(MAX_SUMMARY);
@@ -74,18 +79,52 @@ final class MessageText {
     /** Everything the detail and bytes panes show for message {@code i}. */
     static MessageDetail detail(Session s, int i, MessageJson json) {
         ObjectNode o = json.toJson(s, i);
+        Names names = Names.of(o);
         List<DetailNode> fields = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            fields.add(node(f.getKey(), f.getKey(), f.getValue()));
+            fields.add(node(f.getKey(), f.getKey(), f.getValue(), names));
         }
         int length = s.length(i);
         int kept = s.keptLength(i);
         String title = "Frame " + s.frame(i) + ": " + s.typeName(i) + ", " + length + " bytes, "
                 + MessageRows.source(s, i) + " → " + MessageRows.destination(s, i);
         // bytes(i) copies a message whose payload was not kept: only its kept head is shown.
-        return new MessageDetail(i, title, fields, HexDump.format(s.bytes(i), kept, MAX_HEX_BYTES), s.peer(i),
-                exchange(s, i));
+        java.nio.ByteBuffer b = s.bytes(i);
+        byte[] a = new byte[Math.min(kept, b.remaining())];
+        b.get(b.position(), a);
+        String note = a.length < length ? "… " + (length - a.length) + (length - a.length == 1 ? " byte" : " bytes")
+                + " of payload not kept: Lookaside keeps the headers of read and write data, not the data" : "";
+        HexText hex = new HexText.Builder().add("Message (" + length + " bytes)", a, 0, a.length, MAX_HEX_BYTES, note).build();
+        return new MessageDetail(i, title, withSpans(fields, layout(s, i), 0, 0), hex, s.peer(i), exchange(s, i),
+                false);
+    }
+
+    /** Where the fields of message {@code i} lie in its bytes: 9P only (the decoder's own reads). */
+    static List<FieldSpan> layout(Session s, int i) {
+        if (s.keptLength(i) != s.length(i)) {
+            return List.of(); // a message without its payload cannot be laid out again
+        }
+        return layout(s, i, s.bytes(i));
+    }
+
+    /** Where the fields of message {@code i} lie in {@code bytes}, the whole message (from the session or its frame). */
+    static List<FieldSpan> layout(Session s, int i, java.nio.ByteBuffer bytes) {
+        if (s.connection(i).protocol() != io.lookaside.capture.Protocol.NINEP) {
+            return List.of();
+        }
+        Dialect d = Dialect.fromVersion(s.dialect(i));
+        return NinePDecoder.layout(bytes.slice(), d == null ? Dialect.P9P2000_L : d);
+    }
+
+    /** The top-level fields with their bytes: a field's span, moved by {@code shift}, in {@code section}. */
+    static List<DetailNode> withSpans(List<DetailNode> fields, List<FieldSpan> spans, int section, int shift) {
+        List<DetailNode> out = new ArrayList<>(fields.size());
+        for (DetailNode n : fields) {
+            FieldSpan f = spans.stream().filter(x -> x.name().equals(n.name())).findFirst().orElse(null);
+            out.add(f == null ? n : n.withBytes(section, shift + f.offset(), f.length()));
+        }
+        return out;
     }
 
     /** One sentence about the exchange message {@code i} belongs to. */
@@ -116,24 +155,27 @@ final class MessageText {
     }
 
     /** A detail line; {@code path} is the filter field that reaches it ({@code qid.path}, {@code wnames}). */
-    private static DetailNode node(String name, String path, JsonNode v) {
+    private static DetailNode node(String name, String path, JsonNode v, Names names) {
         if (v.isObject()) {
             List<DetailNode> children = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
-                children.add(node(f.getKey(), path + "." + f.getKey(), f.getValue()));
+                children.add(node(f.getKey(), path + "." + f.getKey(), f.getValue(), names));
             }
-            return new DetailNode(name, inline(v, new StringBuilder()).toString(), null, children);
+            return new DetailNode(name, inline(v, path, names, new StringBuilder()).toString(), null, children, path);
         }
         if (v.isArray()) {
             List<DetailNode> children = new ArrayList<>();
             for (int k = 0; k < v.size(); k++) {
-                children.add(node("[" + k + "]", path, v.get(k)));
+                children.add(node("[" + k + "]", path, v.get(k), names));
             }
-            return new DetailNode(name, inline(v, new StringBuilder()).toString(), null, children);
+            return new DetailNode(name, inline(v, path, names, new StringBuilder()).toString(), null, children, path);
         }
         String text = v.asText();
         String filter = path + " == " + FilterText.literal(text);
+        if (v.isIntegralNumber()) {
+            text = names.text(path, v);
+        }
         if (v.isNumber()) {
             if (name.equals("tsNanos")) {
                 text += "  (" + UTC.format(Instant.ofEpochSecond(0, v.asLong())) + ")";
@@ -141,11 +183,54 @@ final class MessageText {
                 text += "  (" + MessageRows.micros(v.asLong()) + " µs)";
             }
         }
-        return new DetailNode(name, text, filter, List.of());
+        return new DetailNode(name, text, filter, List.of(), path);
     }
 
-    /** A compact rendering: text as is, arrays as {@code [a, b]}, objects as {@code {k=v, …}}. */
-    private static StringBuilder inline(JsonNode v, StringBuilder b) {
+    /**
+     * The text of a custom column: every value of {@code field} in the decoded message,
+     * comma-separated, each number with its name when it has one ({@code 2 (ENOENT)}).
+     */
+    static String fieldText(ObjectNode o, String field) {
+        JsonNode n = SessionFields.node(o, field);
+        if (n == null) {
+            return "";
+        }
+        List<Object> values = new ArrayList<>();
+        SessionFields.collect(n, values);
+        Names names = Names.of(o);
+        StringBuilder b = new StringBuilder();
+        for (Object v : values) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(v instanceof Long l ? names.text(field, l) : String.valueOf(v));
+            if (b.length() > MAX_SUMMARY) {
+                b.append('…');
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Names of numeric values in one message ({@link ValueNames}): the raw value, then the name. */
+    private record Names(String proto, String type) {
+        static Names of(ObjectNode o) {
+            return new Names(o.path("proto").asText(), o.path("type").asText());
+        }
+
+        /** {@code 2 (ENOENT)}, or the number alone when it has no name. */
+        String text(String path, long v) {
+            String name = ValueNames.name(proto, type, path, v);
+            return name == null ? Long.toString(v) : v + " (" + name + ")";
+        }
+
+        String text(String path, JsonNode v) {
+            return v.canConvertToLong() ? text(path, v.longValue()) : v.asText();
+        }
+    }
+
+    /** A compact rendering: text as is, arrays as {@code [a, b]}, objects as {@code {k=v, …}}; named numbers. */
+    private static StringBuilder inline(JsonNode v, String path, Names names, StringBuilder b) {
         if (v.isArray()) {
             b.append('[');
             int k = 0;
@@ -157,7 +242,7 @@ final class MessageText {
                     b.append('…');
                     break;
                 }
-                inline(e, b);
+                inline(e, path, names, b);
             }
             return b.append(']');
         }
@@ -170,10 +255,10 @@ final class MessageText {
                     b.append(", ");
                 }
                 b.append(f.getKey()).append('=');
-                inline(f.getValue(), b);
+                inline(f.getValue(), path + "." + f.getKey(), names, b);
             }
             return b.append('}');
         }
-        return b.append(v.asText());
+        return b.append(v.isIntegralNumber() ? names.text(path, v) : v.asText());
     }
 }

@@ -3,7 +3,7 @@ package io.lookaside.app.messages;
 import io.lookaside.app.messages.MessagesViewModel.Column;
 import io.lookaside.app.messages.MessagesViewModel.RowKind;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -11,6 +11,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -31,6 +32,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -69,6 +71,8 @@ public final class MessagesView extends BorderPane {
     private final HBox goToBar;
     private final TableView<Integer> table = new TableView<>();
     private TableRows tableRows;
+    /** True while the table's items are replaced: sort order changes then are not the user's. */
+    private boolean replacingItems;
     /** Counts the sessions shown; the table's cells take their text again when it changes. */
     private final LongProperty redrawn = new SimpleLongProperty();
     /** Rows that arrive scroll into view (with {@link MessagesViewModel#followTailProperty()}). */
@@ -82,6 +86,8 @@ public final class MessagesView extends BorderPane {
     private int tailRows;
     private final TreeTableView<DetailNode> detailTree = new TreeTableView<>();
     private final TextArea hexView = new TextArea();
+    /** The bytes pane's sections, to find a field's bytes in its text. */
+    private HexText shownBytes;
 
     public MessagesView(MessagesViewModel vm) {
         this.vm = vm;
@@ -150,7 +156,7 @@ public final class MessagesView extends BorderPane {
         progress.setId("filterProgress");
         progress.setPrefWidth(90);
         progress.progressProperty().bind(vm.filterProgressProperty());
-        progress.visibleProperty().bind(vm.filteringProperty());
+        progress.visibleProperty().bind(vm.filteringProperty().or(vm.sortingProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
 
         HBox bar = new HBox(6, filterField, progress, apply, clear);
@@ -222,13 +228,34 @@ public final class MessagesView extends BorderPane {
         // Like Wireshark's Info column, the last column takes whatever width the others leave.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true);
+        // One line a row: with a fixed row height the table never measures rows it does not show
+        // (VirtualFlow otherwise lays out rows on the way to a scroll position, decoding them).
+        table.setFixedCellSize(24);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.emptyTableTextProperty());
         table.setPlaceholder(placeholder);
         for (Column c : Column.values()) {
-            table.getColumns().add(column(c));
+            table.getColumns().add(column(MessageColumn.of(c)));
         }
         table.getColumns().get(Column.KEY.ordinal()).textProperty().bind(vm.keyTitleProperty());
+        for (MessageColumn c : vm.customColumns()) {
+            addCustomColumn(c);
+        }
+        vm.customColumns().addListener((ListChangeListener<MessageColumn>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(c -> table.getColumns().removeIf(col -> c.equals(col.getUserData())));
+                change.getAddedSubList().forEach(this::addCustomColumn);
+            }
+        });
+        // A click on a header sorts by that column in the view-model (in the background, stably):
+        // the table's items are a view of the rows, which the table must not sort itself.
+        table.setSortPolicy(t -> {
+            if (!replacingItems) {
+                vm.sortBy(sortKey());
+            }
+            return true;
+        });
+        vm.sortProperty().addListener((o, was, now) -> showSort(now));
         table.setRowFactory(t -> new TableRow<>() {
             private final InvalidationListener redraw = o -> style(getItem(), isEmpty());
 
@@ -286,9 +313,19 @@ public final class MessagesView extends BorderPane {
                 }
             } else {
                 tableRows = new TableRows(now);
-                table.setItems(tableRows);
+                // A new items list clears the table's sort order: that is no click of the user's,
+                // so the view-model's sort stays and the header shows it again.
+                replacingItems = true;
+                try {
+                    table.setItems(tableRows);
+                    showSort(vm.sortProperty().get());
+                } finally {
+                    replacingItems = false;
+                }
                 if (pinned && vm.followTailProperty().get() && now.size() > 0) {
                     scrollToEnd();
+                } else if (vm.selectedProperty().get() < 0 || now.rowOf(vm.selectedProperty().get()) < 0) {
+                    table.scrollTo(0); // a new filter's or sort's first row in view, as Wireshark shows it
                 }
             }
             showSelected();
@@ -387,7 +424,13 @@ public final class MessagesView extends BorderPane {
         byConn.setOnAction(e -> selectedRow(m -> vm.applyAsFilter(vm.connectionFilter(m), false)));
         MenuItem andType = new MenuItem("…and this Type");
         andType.setOnAction(e -> selectedRow(m -> vm.applyAsFilter(vm.typeFilter(m), true)));
-        return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType);
+        MenuItem addColumn = new MenuItem("Add Column…");
+        addColumn.setId("addColumn");
+        addColumn.setOnAction(e -> askForColumn());
+        MenuItem captureOrder = new MenuItem("Capture Order (no sort)");
+        captureOrder.setOnAction(e -> table.getSortOrder().clear());
+        return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType,
+                new SeparatorMenuItem(), addColumn, captureOrder);
     }
 
     private static void copy(String text) {
@@ -403,10 +446,58 @@ public final class MessagesView extends BorderPane {
         }
     }
 
-    private TableColumn<Integer, Integer> column(Column c) {
+    /** The sort the table's header shows: its first sort column, or none. */
+    private SortKey sortKey() {
+        if (table.getSortOrder().isEmpty()) {
+            return null;
+        }
+        TableColumn<Integer, ?> first = table.getSortOrder().get(0);
+        return new SortKey((MessageColumn) first.getUserData(), first.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    /** Shows a sort the view-model made (a removed column drops its sort) in the header. */
+    private void showSort(SortKey k) {
+        if (Objects.equals(k, sortKey())) {
+            return;
+        }
+        if (k == null) {
+            table.getSortOrder().clear();
+            return;
+        }
+        for (TableColumn<Integer, ?> col : table.getColumns()) {
+            if (k.column().equals(col.getUserData())) {
+                col.setSortType(k.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                table.getSortOrder().setAll(List.of(col));
+            }
+        }
+    }
+
+    private void addCustomColumn(MessageColumn c) {
+        TableColumn<Integer, Integer> col = column(c);
+        MenuItem remove = new MenuItem("Remove Column \u201c" + c.field() + "\u201d");
+        remove.setOnAction(e -> vm.removeColumn(c));
+        col.setContextMenu(new ContextMenu(remove));
+        // Before Info, which takes the width the others leave, as Wireshark places applied columns.
+        table.getColumns().add(Math.max(0, table.getColumns().size() - 1), col);
+    }
+
+    /** Asks for a field to show as a column (Wireshark's Column Preferences › add). */
+    private void askForColumn() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Add a column");
+        d.setHeaderText("Show a decoded field as a column");
+        d.setContentText("Field (a filter name: fid, newfid, ecode, offset, count, nodeid, fh, qid.path):");
+        if (getScene() != null) {
+            d.initOwner(getScene().getWindow());
+        }
+        d.showAndWait().ifPresent(vm::addColumn);
+    }
+
+    private TableColumn<Integer, Integer> column(MessageColumn c) {
         TableColumn<Integer, Integer> col = new TableColumn<>(c.title());
-        col.setId("column-" + c.name().toLowerCase(Locale.ROOT));
-        col.setSortable(false);
+        col.setId(c.id());
+        col.setUserData(c);
+        col.setSortable(true);
         col.setReorderable(true);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         col.setCellFactory(x -> new TableCell<>() {
@@ -426,7 +517,7 @@ public final class MessagesView extends BorderPane {
                 setText(empty || item == null ? null : vm.cell(c, item));
             }
         });
-        col.setPrefWidth(switch (c) {
+        col.setPrefWidth(c.isCustom() ? 90 : switch (c.builtIn()) {
             case FRAME -> 64;
             case TIME -> 92;
             case SOURCE, DESTINATION -> 138;
@@ -437,10 +528,7 @@ public final class MessagesView extends BorderPane {
             case RTT -> 76;
             case INFO -> 560;
         });
-        switch (c) {
-            case FRAME, TIME, LENGTH, KEY, RTT -> col.getStyleClass().add("numeric");
-            default -> col.getStyleClass().add("text");
-        }
+        col.getStyleClass().add(c.numeric() ? "numeric" : "text");
         return col;
     }
 
@@ -476,6 +564,7 @@ public final class MessagesView extends BorderPane {
         value.setPrefWidth(520);
         value.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().value()));
         detailTree.getColumns().setAll(List.of(name, value));
+        detailTree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> highlight(now));
         detailTree.setRowFactory(t -> new TreeTableRow<>() {
             private final ContextMenu menu = fieldMenu(this);
 
@@ -498,11 +587,15 @@ public final class MessagesView extends BorderPane {
         and.setOnAction(e -> vm.applyAsFilter(row.getItem().filter(), true));
         MenuItem copy = new MenuItem("Copy Value");
         copy.setOnAction(e -> copy(row.getItem().value()));
-        ContextMenu menu = new ContextMenu(apply, and, new SeparatorMenuItem(), copy);
+        MenuItem asColumn = new MenuItem("Apply as Column");
+        asColumn.setId("applyAsColumn");
+        asColumn.setOnAction(e -> vm.addColumn(row.getItem().field()));
+        ContextMenu menu = new ContextMenu(apply, and, asColumn, new SeparatorMenuItem(), copy);
         menu.setOnShowing(e -> {
             boolean filterable = row.getItem() != null && row.getItem().filter() != null;
             apply.setDisable(!filterable);
             and.setDisable(!filterable);
+            asColumn.setDisable(row.getItem() == null || row.getItem().field() == null);
         });
         return menu;
     }
@@ -515,11 +608,29 @@ public final class MessagesView extends BorderPane {
         }
         TreeItem<DetailNode> root = new TreeItem<>(new DetailNode("", "", null, List.of()));
         for (DetailNode n : d.fields()) {
-            root.getChildren().add(item(n, true));
+            // The frame's layers collapsed, the message's own fields open, as Wireshark opens the last layer.
+            boolean layer = n.field() == null && !n.children().isEmpty() && !isMessageNode(n);
+            root.getChildren().add(item(n, !layer));
         }
+        shownBytes = d.bytes();
         detailTree.setRoot(root);
         hexView.setText(d.hex());
         hexView.positionCaret(0);
+    }
+
+    private static boolean isMessageNode(DetailNode n) {
+        return n.name().startsWith("9P") || n.name().startsWith("FUSE");
+    }
+
+    /** Highlights the bytes of the selected detail line in the bytes pane, as Wireshark does. */
+    private void highlight(TreeItem<DetailNode> it) {
+        DetailNode.Bytes b = it == null || it.getValue() == null ? null : it.getValue().bytes();
+        int[] r = b == null || shownBytes == null ? null : shownBytes.range(b.section(), b.offset(), b.length());
+        if (r == null) {
+            hexView.deselect();
+            return;
+        }
+        hexView.selectRange(r[0], r[1]);
     }
 
     private static TreeItem<DetailNode> item(DetailNode n, boolean expand) {

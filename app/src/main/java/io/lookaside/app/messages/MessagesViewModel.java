@@ -10,8 +10,10 @@ import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -28,6 +30,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The message list: the rows a display filter keeps, the selected message and its decoded
@@ -38,12 +42,18 @@ import javafx.beans.property.StringProperty;
 public final class MessagesViewModel {
     static final String FILTER_TASK = "messages.filter";
     static final String DETAIL_TASK = "messages.detail";
+    static final String SORT_TASK = "messages.sort";
+    static final String FRAME_TASK = "messages.frame";
+    /** Earlier segments of a flow kept while looking for a frame: a 9P message of msize 512 KiB spans ~360. */
+    private static final int EARLIER_SEGMENTS = 512;
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
-    static final Duration TYPING_PAUSE = Duration.ofMillis(300);
+    static final Duration TYPING_PAUSE = Duration.ofMillis(600);
     private static final int LOOK_CACHE = 4096;
     private static final int[] NONE = new int[0];
 
     private final TaskRunner runner;
+    /** The capture file frames are read again from (for every layer's bytes), opened by a frame task. */
+    private final FrameFiles frameFiles = new FrameFiles();
     private final MessageJson json = new MessageJson(Json.mapper());
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<RowIndex> rows = new ReadOnlyObjectWrapper<>(this, "rows", RowIndex.EMPTY);
@@ -57,6 +67,14 @@ public final class MessagesViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /** Rows that arrive scroll into view while the table shows the last row (a live capture). */
     private final BooleanProperty followTail = new SimpleBooleanProperty(this, "followTail");
+    private final ReadOnlyObjectWrapper<SortKey> sort = new ReadOnlyObjectWrapper<>(this, "sort");
+    private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper(this, "sorting");
+    private final ObservableList<MessageColumn> customColumns =
+            FXCollections.observableArrayList();
+    private final ObservableList<MessageColumn> customColumnsView =
+            FXCollections.unmodifiableObservableList(customColumns);
+    /** The order of the rows on show; {@link #sort} once a sort is done. */
+    private SortKey sortedBy;
     /** A frame to go to once the rows of a newly shown session are known (command line {@code -g}). */
     private long pendingFrame = -1;
     /** The session on show is a prefix of a capture still loading. */
@@ -141,6 +159,13 @@ public final class MessagesViewModel {
             return;
         }
         runner.cancel(FILTER_TASK);
+        runner.cancel(SORT_TASK);
+        runner.cancel(FRAME_TASK);
+        if (was != null && (s == null || !Objects.equals(s.source(), was.source()))) {
+            frameFiles.closeLater(was.source());
+        }
+        sorting.set(false);
+        sortedBy = null;
         catchingUp = false;
         selected.set(-1);
         session.set(s);
@@ -155,6 +180,7 @@ public final class MessagesViewModel {
         applyFilter(Duration.ZERO);
         if (!filtering.get()) {
             goToPendingFrame();
+            startSort();
         }
     }
 
@@ -166,8 +192,9 @@ public final class MessagesViewModel {
     public boolean isSettled() {
         int sel = selected.get();
         MessageDetail d = detail.get();
-        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel;
+        boolean detailShown = sel < 0 ? d == null : d != null && d.message() == sel && d.framed();
         return session.get() != null && !loading && covered == session.get() && !filtering.get()
+                && !sorting.get() && Objects.equals(sortedBy, sort.get())
                 && filterError.get().isEmpty() && pendingFrame < 0
                 && appliedFilter.get().strip().equals(filterText.get().strip()) && detailShown;
     }
@@ -188,7 +215,7 @@ public final class MessagesViewModel {
             return;
         }
         RowIndex r = rows.get();
-        boolean reached = !r.isEmpty() && s.frame(r.message(r.size() - 1)) >= pendingFrame;
+        boolean reached = !r.isEmpty() && s.frame(r.ascending(r.size() - 1)) >= pendingFrame;
         if (!reached && (loading || covered != s)) {
             return; // no displayed message at or after the frame yet, and more rows to come
         }
@@ -217,20 +244,26 @@ public final class MessagesViewModel {
             return;
         }
         catchingUp = false;
-        if (filter == null) {
+        if (filter == null && sort.get() == null) {
             runner.cancel(FILTER_TASK);
             filtering.set(false);
-            if (applied != null || covered != s || rows.get().size() != s.size()) {
-                publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, "", s);
+            if (applied != null || covered != s || rows.get().size() != s.size() || rows.get().isSorted()) {
+                publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, "", s, null);
             }
+            return;
+        }
+        if (filter == null && applied == null && covered == s && rows.get().size() == s.size()) {
+            startSort(); // every row on show already: only the order may change
             return;
         }
         filtering.set(true);
         filterProgress.set(0);
-        runner.task(FILTER_TASK, ctx -> select(s, filter, RowIndex.EMPTY, 0, NONE, json, ctx))
+        SortKey by = sort.get();
+        runner.task(FILTER_TASK, ctx -> sorted(filter == null ? new Filtered(RowIndex.all(s.size()), NONE)
+                        : select(s, filter, RowIndex.EMPTY, 0, NONE, json, ctx), s, by, ctx))
                 .debounce(pause)
                 .onProgress(filterProgress::set)
-                .onSuccess(r -> publishRows(r, filter, text, s))
+                .onSuccess(r -> publishRows(r, filter, text, s, by))
                 .onFailure(this::filterFailed)
                 .start();
     }
@@ -249,18 +282,20 @@ public final class MessagesViewModel {
         }
         DisplayFilter filter = applied;
         String text = appliedFilter.get();
-        if (filter == null) {
-            publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, text, s);
+        if (filter == null && sortedBy == null) {
+            publishRows(new Filtered(RowIndex.all(s.size()), NONE), null, text, s, null);
             return;
         }
         RowIndex base = rows.get();
         int from = covered == null ? 0 : covered.size();
         int[] recheck = pending;
+        SortKey by = sortedBy;
         catchingUp = true;
-        runner.task(FILTER_TASK, ctx -> select(s, filter, base, from, recheck, json, ctx))
+        runner.task(FILTER_TASK, ctx -> sorted(filter == null ? new Filtered(RowIndex.all(s.size()), NONE)
+                        : select(s, filter, base, from, recheck, json, ctx), s, by, ctx))
                 .onSuccess(r -> {
                     catchingUp = false;
-                    publishRows(r, filter, text, s);
+                    publishRows(r, filter, text, s, by);
                 })
                 .onFailure(e -> {
                     catchingUp = false;
@@ -308,7 +343,7 @@ public final class MessagesViewModel {
         int kept = 0;
         int f = 0;
         for (int row = 0; row < base.size(); row++) {
-            int m = base.message(row);
+            int m = base.ascending(row);
             for (; f < flips && flipped[f] < m; f++) {
                 out = append(out, kept++, flipped[f]); // now kept, was not
             }
@@ -350,9 +385,61 @@ public final class MessagesViewModel {
         return out;
     }
 
+    /** The rows of {@code f} in the order of {@code by}. Runs off the FX thread. */
+    private Filtered sorted(Filtered f, Session s, SortKey by, TaskContext ctx) {
+        return by == null || ctx.cancelled() ? f : new Filtered(RowSorter.sort(s, f.rows(), by, json, ctx), f.pending());
+    }
+
+    /**
+     * Shows the rows in the order of {@code key} (a click on a column header), or in capture
+     * order when it is null. Stable: rows with equal values keep capture order. Sorting runs in
+     * the background; the rows on show stay until it is done, and a filter applied meanwhile
+     * sorts its own result.
+     */
+    public void sortBy(SortKey key) {
+        if (Objects.equals(key, sort.get())) {
+            return;
+        }
+        sort.set(key);
+        startSort();
+    }
+
+    private void startSort() {
+        Session s = session.get();
+        SortKey by = sort.get();
+        if (s == null || Objects.equals(by, sortedBy)) {
+            runner.cancel(SORT_TASK);
+            sorting.set(false);
+            return;
+        }
+        if (filtering.get() || catchingUp) {
+            return; // the filter under way sorts its result, or publishes and this runs again
+        }
+        RowIndex on = rows.get();
+        Session of = covered;
+        sorting.set(true);
+        filterProgress.set(0);
+        runner.task(SORT_TASK, ctx -> RowSorter.sort(s, on, by, json, ctx))
+                .onProgress(filterProgress::set)
+                .onSuccess(r -> {
+                    sorting.set(false);
+                    if (rows.get() == on && covered == of && Objects.equals(by, sort.get())) {
+                        sortedBy = by;
+                        rows.set(r);
+                    }
+                    startSort();
+                })
+                .onFailure(e -> {
+                    sorting.set(false);
+                    notice.set("The rows could not be sorted: " + e);
+                })
+                .start();
+    }
+
     /** Shows rows made from {@code of}; a selection the rows of a new filter hide is dropped, as Wireshark does. */
-    private void publishRows(Filtered r, DisplayFilter filter, String text, Session of) {
+    private void publishRows(Filtered r, DisplayFilter filter, String text, Session of, SortKey by) {
         boolean newFilter = filter != applied;
+        sortedBy = r.rows().isSorted() ? by : null;
         applied = filter;
         appliedFilter.set(text);
         covered = of;
@@ -365,6 +452,9 @@ public final class MessagesViewModel {
         // Last, so that whoever waits for the filter to finish sees the rows and the selection.
         filtering.set(false);
         catchUp();
+        if (!Objects.equals(sortedBy, sort.get()) && !filtering.get() && !catchingUp) {
+            startSort();
+        }
     }
 
     private void loadDetail(int i) {
@@ -375,7 +465,33 @@ public final class MessagesViewModel {
             return;
         }
         runner.task(DETAIL_TASK, ctx -> MessageText.detail(s, i, json))
-                .onSuccess(detail::set)
+                .onSuccess(d -> {
+                    detail.set(d);
+                    loadFrame(s, i, d);
+                })
+                .start();
+    }
+
+    /** Reads the message's frame (and earlier segments) from the capture file, then shows every layer. */
+    private void loadFrame(Session s, int i, MessageDetail d) {
+        if (!"pcap".equals(s.sourceKind()) && !"pcapng".equals(s.sourceKind())) {
+            detail.set(FrameDetail.enrich(d, s, i, List.of()));
+            return;
+        }
+        runner.task(FRAME_TASK, ctx -> FrameDetail.enrich(d, s, i, frameFiles.read(s, s.frame(i), EARLIER_SEGMENTS)))
+                .onSuccess(framed -> {
+                    // A newer prefix of the same capture has the same frames.
+                    MessageDetail now = detail.get();
+                    if (selected.get() == i && now != null && now.message() == i && !now.framed() && session.get() != null
+                            && Objects.equals(session.get().source(), s.source())) {
+                        detail.set(new MessageDetail(now.message(), now.title(), framed.fields(), framed.bytes(), now.peer(),
+                                now.exchange(), true));
+                    }
+                })
+                .onFailure(e -> {
+                    detail.set(FrameDetail.enrich(d, s, i, List.of()));
+                    notice.set("The frame's bytes could not be read again from " + s.source() + ": " + e.getMessage());
+                })
                 .start();
     }
 
@@ -394,7 +510,7 @@ public final class MessagesViewModel {
         int hi = r.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (s.frame(r.message(mid)) < frame) {
+            if (s.frame(r.ascending(mid)) < frame) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -404,7 +520,7 @@ public final class MessagesViewModel {
             notice.set("No displayed message at or after frame " + frame);
             return;
         }
-        int m = r.message(lo);
+        int m = r.ascending(lo);
         selected.set(m);
         notice.set(s.frame(m) == frame ? "" : "Frame " + frame + " has no displayed message; went to frame " + s.frame(m));
     }
@@ -506,16 +622,58 @@ public final class MessagesViewModel {
     private RowLook look(int i) {
         Session s = session.get();
         if (s == null) {
-            return new RowLook("", false);
+            return new RowLook("", false, null);
         }
         return looks.computeIfAbsent(i, k -> {
             ObjectNode o = json.toJson(s, k);
-            return new RowLook(MessageText.summary(o), MessageText.isError(o));
+            return new RowLook(MessageText.summary(o), MessageText.isError(o), o);
         });
     }
 
     /** What a row shows beyond the session's columns; needs the message decoded. */
-    private record RowLook(String summary, boolean error) {
+    private record RowLook(String summary, boolean error, ObjectNode decoded) {
+    }
+
+    /** The text of a custom column: every value of {@code field}, with its name when it has one. */
+    private String fieldCell(String field, int i) {
+        return MessageText.fieldText(look(i).decoded(), field);
+    }
+
+    /**
+     * Adds a column showing {@code field} (Wireshark's Apply as Column); true when added, false
+     * when the table already has it. The field is a display filter key ({@code fid}, {@code qid.path}).
+     */
+    public boolean addColumn(String field) {
+        String f = field == null ? "" : field.strip();
+        if (!f.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+            notice.set("A column shows a field by its filter name, such as fid, ecode or qid.path");
+            return false;
+        }
+        MessageColumn c = MessageColumn.field(f);
+        if (customColumns.contains(c)) {
+            return false;
+        }
+        customColumns.add(c);
+        return true;
+    }
+
+    /** Removes a custom column; a sort by it returns to capture order. */
+    public void removeColumn(MessageColumn c) {
+        customColumns.remove(c);
+        SortKey k = sort.get();
+        if (k != null && k.column().equals(c)) {
+            sortBy(null);
+        }
+    }
+
+    /** The custom columns, in the order they were added. */
+    public ObservableList<MessageColumn> customColumns() {
+        return customColumnsView;
+    }
+
+    /** The table's text of column {@code c} (built in or custom) for message {@code i}. */
+    public String cell(MessageColumn c, int i) {
+        return c.isCustom() ? (session.get() == null ? "" : fieldCell(c.field(), i)) : cell(c.builtIn(), i);
     }
 
     /** The table's text of column {@code c} for message {@code i}. */
@@ -546,6 +704,9 @@ public final class MessagesViewModel {
                 b.append('\t');
             }
             b.append(cell(c, i));
+        }
+        for (MessageColumn c : customColumns) {
+            b.append('\t').append(cell(c, i));
         }
         return b.toString();
     }
@@ -625,6 +786,16 @@ public final class MessagesViewModel {
 
     public ReadOnlyBooleanProperty filteringProperty() {
         return filtering.getReadOnlyProperty();
+    }
+
+    /** The order asked for (a column header), or null for capture order. */
+    public ReadOnlyObjectProperty<SortKey> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    /** True while the rows are being sorted. */
+    public ReadOnlyBooleanProperty sortingProperty() {
+        return sorting.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty filterProgressProperty() {

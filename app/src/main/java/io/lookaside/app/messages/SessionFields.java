@@ -96,7 +96,12 @@ final class SessionFields implements MessageFields {
 
     /** The node at a dotted path, matching keys ignoring case; arrays on the way are searched element-wise. */
     private JsonNode node(String path) {
-        JsonNode n = decoded();
+        return node(decoded(), path);
+    }
+
+    /** The node of {@code root} at a dotted path, as a display filter finds it; null when absent. */
+    static JsonNode node(JsonNode root, String path) {
+        JsonNode n = root;
         for (String part : path.split("\\.", -1)) {
             n = child(n, part);
             if (n == null) {
@@ -133,7 +138,7 @@ final class SessionFields implements MessageFields {
         return null;
     }
 
-    private static void collect(JsonNode n, List<Object> out) {
+    static void collect(JsonNode n, List<Object> out) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return;
         }

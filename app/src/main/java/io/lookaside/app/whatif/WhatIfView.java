@@ -49,7 +49,9 @@ public final class WhatIfView extends BorderPane {
         models.setId("whatIfModelsTab");
         Tab profiles = new Tab("Profiles", profiles(vm, placeholder));
         profiles.setId("whatIfProfilesTab");
-        TabPane tabs = new TabPane(models, profiles);
+        Tab all = new Tab("All models", allModels(vm));
+        all.setId("whatIfAllModelsTab");
+        TabPane tabs = new TabPane(models, all, profiles);
         tabs.setId("whatIfTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("sub-tabs");
@@ -124,6 +126,14 @@ public final class WhatIfView extends BorderPane {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.42);
         return all;
+    }
+
+    /** Every model's saved round trips and wait, log scales, side by side (issue #11's headline chart). */
+    private Node allModels(WhatIfViewModel vm) {
+        AllModelsChart chart = new AllModelsChart();
+        vm.models().addListener((javafx.collections.ListChangeListener<ModelRow>) c -> chart.show(List.copyOf(vm.models())));
+        chart.show(List.copyOf(vm.models()));
+        return Charts.viewer("allModelsChart", chart.chart());
     }
 
     private Node profiles(WhatIfViewModel vm, ObservableStringValue placeholder) {

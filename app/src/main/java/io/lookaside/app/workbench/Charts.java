@@ -1,5 +1,19 @@
 package io.lookaside.app.workbench;
 
+import java.awt.Rectangle;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BiFunction;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.ChartUtils;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -44,7 +58,64 @@ public final class Charts {
         v.setId(id);
         v.getStyleClass().add("chart-viewer");
         v.setMinSize(200, 160);
+        addExport(v, id);
         return v;
+    }
+
+    /**
+     * Where an export goes: asks with a file chooser (owner window, suggested file name), or
+     * null when the user cancels. Tests put a function here that answers without a dialog.
+     */
+    public static volatile BiFunction<Window, String, File> exportTarget = (owner, name) -> {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export chart");
+        fc.setInitialFileName(name);
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+        return fc.showSaveDialog(owner);
+    };
+
+    /** The viewer's menu gains Export as PNG and as SVG (JFreeSVG), at the size on screen. */
+    private static void addExport(ChartViewer v, String id) {
+        MenuItem png = new MenuItem("Export as PNG…");
+        png.setId(id + "-export-png");
+        png.setOnAction(e -> export(v, id + ".png", Charts::writePng));
+        MenuItem svg = new MenuItem("Export as SVG…");
+        svg.setId(id + "-export-svg");
+        svg.setOnAction(e -> export(v, id + ".svg", Charts::writeSvg));
+        v.getContextMenu().getItems().addAll(0, List.of(png, svg, new SeparatorMenuItem()));
+    }
+
+    private interface Writer {
+        void write(JFreeChart chart, File file, int width, int height) throws IOException;
+    }
+
+    private static void export(ChartViewer v, String name, Writer w) {
+        File f = exportTarget.apply(v.getScene() == null ? null : v.getScene().getWindow(), name);
+        if (f == null) {
+            return;
+        }
+        int width = Math.max(320, (int) v.getWidth());
+        int height = Math.max(240, (int) v.getHeight());
+        try {
+            w.write(v.getChart(), f, width, height);
+        } catch (IOException | RuntimeException ex) {
+            Alert a = new Alert(Alert.AlertType.ERROR, "The chart could not be written to " + f + ": " + ex.getMessage());
+            a.setHeaderText("Export failed");
+            a.show();
+        }
+    }
+
+    /** The chart as a PNG file. */
+    public static void writePng(JFreeChart chart, File file, int width, int height) throws IOException {
+        ChartUtils.saveChartAsPNG(file, chart, width, height);
+    }
+
+    /** The chart as an SVG file, drawn by JFreeSVG: vector, for papers and slides. */
+    public static void writeSvg(JFreeChart chart, File file, int width, int height) throws IOException {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        SVGUtils.writeToSVG(file, g.getSVGElement());
     }
 
     /** Applies the look to a chart made by {@code ChartFactory}. */

@@ -1,5 +1,8 @@
 package io.lookaside.app.workbench;
 
+import io.lookaside.app.messages.MessageColumn;
+import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.messages.SortKey;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,12 +36,16 @@ final class Screenshot {
         // Polled rather than wired to the properties: "settled" spans several of them, and
         // listeners would see them mid-update.
         Timeline poll = new Timeline();
+        boolean[] staged = {false};
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
             if (vm.capture().failureProperty().get() != null) {
                 poll.stop();
                 System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
                         + vm.capture().failureProperty().get().reason());
                 Platform.exit();
+            } else if (vm.capture().sessionProperty().get() != null && vm.isSettled() && !staged[0]) {
+                staged[0] = true;
+                stage(vm); // the message list as the picture should show it; then settle again
             } else if (vm.capture().sessionProperty().get() != null && vm.isSettled()) {
                 poll.stop();
                 vm.featureProperty().set(feature);
@@ -56,7 +63,12 @@ final class Screenshot {
                 }
                 // Let layout and the table's cells settle before taking the picture.
                 PauseTransition settle = new PauseTransition(Duration.millis(600));
-                settle.setOnFinished(f -> save(scene, out));
+                settle.setOnFinished(f -> {
+                    selectExtras(scene);
+                    PauseTransition shown = new PauseTransition(Duration.millis(400));
+                    shown.setOnFinished(g -> save(scene, out));
+                    shown.play();
+                });
                 settle.play();
             }
         }));
@@ -92,6 +104,53 @@ final class Screenshot {
             settle.play();
         });
         wait.play();
+    }
+
+    /**
+     * {@code -Dlookaside.screenshot.columns=fid,ecode} adds custom columns and
+     * {@code -Dlookaside.screenshot.sort=-rtt} sorts by a column (a built-in column's name or a
+     * field; {@code -} for descending), as a user would before the picture.
+     */
+    private static void stage(WorkbenchViewModel vm) {
+        String columns = System.getProperty("lookaside.screenshot.columns", "");
+        for (String c : columns.split(",")) {
+            if (!c.isBlank()) {
+                vm.messages().addColumn(c.strip());
+            }
+        }
+        String sort = System.getProperty("lookaside.screenshot.sort", "").strip();
+        if (!sort.isEmpty()) {
+            boolean descending = sort.startsWith("-");
+            String name = descending ? sort.substring(1) : sort;
+            MessageColumn c = java.util.Arrays.stream(MessagesViewModel.Column.values())
+                    .filter(x -> x.name().equalsIgnoreCase(name)).findFirst().map(MessageColumn::of)
+                    .orElse(MessageColumn.field(name));
+            vm.messages().sortBy(new SortKey(c, descending));
+        }
+    }
+
+    /**
+     * {@code -Dlookaside.screenshot.field=fid} selects that line of the detail tree (its bytes
+     * highlighted); {@code -Dlookaside.screenshot.subtab=whatIfAllModelsTab} selects a sub-tab.
+     */
+    @SuppressWarnings("unchecked")
+    private static void selectExtras(Scene scene) {
+        String field = System.getProperty("lookaside.screenshot.field", "").strip();
+        if (!field.isEmpty() && scene.lookup("#detailTree") instanceof javafx.scene.control.TreeTableView<?> t) {
+            javafx.scene.control.TreeTableView<io.lookaside.app.messages.DetailNode> tree =
+                    (javafx.scene.control.TreeTableView<io.lookaside.app.messages.DetailNode>) t;
+            for (int r = 0; r < tree.getExpandedItemCount(); r++) {
+                if (tree.getTreeItem(r).getValue().name().equals(field)) {
+                    tree.getSelectionModel().select(r);
+                    break;
+                }
+            }
+        }
+        String tab = System.getProperty("lookaside.screenshot.subtab", "").strip();
+        for (Node n : scene.getRoot().lookupAll(".tab-pane")) {
+            javafx.scene.control.TabPane p = (javafx.scene.control.TabPane) n;
+            p.getTabs().stream().filter(x -> tab.equals(x.getId())).findFirst().ifPresent(x -> p.getSelectionModel().select(x));
+        }
     }
 
     private static void save(Scene scene, Path out) {

@@ -368,4 +368,49 @@ class MessagesViewModelTest {
         assertThat(vm.selectedProperty().get()).isEqualTo(firstError);
         assertThat(vm.rowsProperty().get()).hasSize(517);
     }
+
+    @Test
+    void sortingByRttIsStableAndKeepsTheSelection() throws Exception {
+        fx.runUntil(vm::isSettled);
+        vm.selectedProperty().set(100);
+
+        vm.sortBy(new SortKey(MessageColumn.of(MessagesViewModel.Column.RTT), true));
+        fx.runUntil(vm::isSettled);
+
+        RowIndex rows = vm.rowsProperty().get();
+        assertThat(rows.isSorted()).isTrue();
+        assertThat(rows).hasSize(busybox.size());
+        for (int row = 1; row < rows.size(); row++) {
+            long a = Math.max(-1, busybox.rttNanos(rows.message(row - 1)));
+            long b = Math.max(-1, busybox.rttNanos(rows.message(row)));
+            assertThat(a).isGreaterThanOrEqualTo(b);
+            if (a == b) {
+                assertThat(rows.message(row - 1)).isLessThan(rows.message(row));
+            }
+        }
+        assertThat(vm.selectedProperty().get()).isEqualTo(100);
+        assertThat(rows.message(rows.rowOf(100))).isEqualTo(100);
+
+        vm.sortBy(null);
+        fx.runUntil(vm::isSettled);
+        assertThat(vm.rowsProperty().get().isSorted()).isFalse();
+        assertThat(vm.rowsProperty().get().message(5)).isEqualTo(5);
+    }
+
+    @Test
+    void aFilterKeepsTheSortAndGoToFrameStillFindsTheFrame() throws Exception {
+        vm.sortBy(new SortKey(MessageColumn.of(MessagesViewModel.Column.TYPE), false));
+        vm.filterTextProperty().set("type == Rlerror || type == Twalk");
+        vm.applyFilter();
+        fx.runUntil(vm::isSettled);
+
+        RowIndex rows = vm.rowsProperty().get();
+        assertThat(rows.size()).isPositive();
+        assertThat(busybox.typeName(rows.message(0))).isEqualTo("Rlerror");
+        assertThat(busybox.typeName(rows.message(rows.size() - 1))).isEqualTo("Twalk");
+
+        long frame = busybox.frame(rows.message(rows.size() / 2));
+        vm.goToFrame(frame);
+        assertThat(busybox.frame(vm.selectedProperty().get())).isEqualTo(frame);
+    }
 }

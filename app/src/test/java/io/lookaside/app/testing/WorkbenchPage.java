@@ -177,7 +177,13 @@ public final class WorkbenchPage {
         Map<String, String> out = new LinkedHashMap<>();
         if (tree.getRoot() != null) {
             for (TreeItem<DetailNode> it : tree.getRoot().getChildren()) {
-                out.put(it.getValue().name(), it.getValue().value());
+                String name = it.getValue().name();
+                if (name.startsWith("9P") || name.startsWith("FUSE")) {
+                    // Once the frame is read, the message's fields sit under its protocol's line.
+                    it.getChildren().forEach(c -> out.put(c.getValue().name(), c.getValue().value()));
+                } else {
+                    out.put(name, it.getValue().value());
+                }
             }
         }
         return out;

@@ -1,7 +1,9 @@
 package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.CaptureViewModel;
+import io.lookaside.app.messages.MessageColumn;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.messages.SortKey;
 import io.lookaside.capture.LoadMonitor;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -134,6 +136,15 @@ public final class WorkbenchLoadTiming {
             System.out.printf(Locale.ROOT, "  loading thread: %.0f ms wall, %.0f ms CPU, %d prefixes handed over, %d progress reports;"
                     + " %d pulses while loading; GC so far %d ms%n",
                     loaderWall / 1e6, loaderCpu / 1e6, handed, progressCalls, onFxInt(() -> pulses), gcMillis());
+            if (Boolean.getBoolean("timing.sort")) {
+                // After the analysis, which otherwise takes both cores from the sort.
+                await(() -> onFx(() -> vm.analysis().resultProperty().get() != null), 300);
+                Thread.sleep(1000);
+                sortByRtt();
+                probe.phase("end");
+                probe.print();
+                return;
+            }
             if (Boolean.getBoolean("timing.loadOnly")) {
                 probe.phase("end");
                 probe.print();
@@ -175,6 +186,37 @@ public final class WorkbenchLoadTiming {
                 runner.close();
                 Platform.exit();
             });
+        }
+    }
+
+    /**
+     * Sorts every message by RTT, slowest first, then fastest first, as a click on the header
+     * does ({@code -Dtiming.sort=true}, right after the load; the analysis runs meanwhile, as
+     * it would for a user), and scrolls through the sorted rows.
+     */
+    private void sortByRtt() throws InterruptedException {
+        MessagesViewModel m = vm.messages();
+        probe.phase("scroll capture order");
+        scroll(40); // the same jumps in capture order, for comparison
+        boolean[] orders = {true, false, true, false};
+        for (int run = 0; run < orders.length; run++) {
+            boolean descending = orders[run];
+            if (run > 0) {
+                SortKey none = null;
+                fx(() -> m.sortBy(none)); // back to capture order, so that the next sort is a real one
+                await(() -> onFx(() -> !m.sortingProperty().get() && !m.rowsProperty().get().isSorted()), 60);
+            }
+            probe.phase((descending ? "sort RTT descending " : "sort RTT ascending ") + (run + 1));
+            SortKey key = new SortKey(MessageColumn.of(MessagesViewModel.Column.RTT), descending);
+            long s0 = System.nanoTime();
+            fx(() -> m.sortBy(key));
+            await(() -> onFx(() -> !m.sortingProperty().get() && m.rowsProperty().get().isSorted()
+                    && key.equals(m.sortProperty().get())), 120);
+            report("sorted by RTT" + (descending ? " (slowest first)" : ""), System.nanoTime() - s0,
+                    " (" + onFxInt(() -> m.rowsProperty().get().size()) + " rows)");
+            Thread.sleep(500);
+            probe.phase("scroll sorted " + (run + 1));
+            scroll(40);
         }
     }
 
