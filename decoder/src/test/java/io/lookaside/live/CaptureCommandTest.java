@@ -10,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,24 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without CAP_NET_RAW told what to do, and the same user capturing through a dumpcap that has
  * the capabilities.
  */
-class CaptureCommandTest {
-    @TempDir
-    static Path dir;
-    static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        LiveLab.requireRootAndDiod();
-        diod = new Diod(List.of(), "127.0.0.1", LiveLab.freePort(), dir.resolve("export"));
-    }
-
-    @AfterAll
-    static void stopDiod() throws Exception {
-        if (diod != null) {
-            diod.close();
-        }
-    }
-
+class CaptureCommandTest extends LoopbackDiodTest {
     record Run(int code, String out, String err) {
     }
 

@@ -8,35 +8,14 @@ import io.lookaside.capture.live.PcapLiveSource;
 import io.lookaside.session.Session;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real 9P traffic from diod and its clients on loopback, captured live on {@code lo}: the
  * session the capture builds as packets arrive equals, message by message and in its report,
  * what the written file gives when it is opened again.
  */
-class LoopbackLiveCaptureTest {
-    @TempDir
-    static Path dir;
-    static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        LiveLab.requireRootAndDiod();
-        diod = new Diod(List.of(), "127.0.0.1", LiveLab.freePort(), dir.resolve("export"));
-    }
-
-    @AfterAll
-    static void stopDiod() throws Exception {
-        if (diod != null) {
-            diod.close();
-        }
-    }
-
+class LoopbackLiveCaptureTest extends LoopbackDiodTest {
     private static PcapLiveSource.Options lo(String name) {
         return PcapLiveSource.Options.of("lo", dir.resolve(name)).withPort(diod.port);
     }
