@@ -72,6 +72,19 @@ class CaptureCommandTest extends LoopbackDiodTest {
         assertThat(dir.resolve("b.pcapng")).doesNotExist();
     }
 
+    @Test
+    void aBufferLibpcapCannotTakeIsRefusedWithOneLine() {
+        Path file = dir.resolve("buffer.pcapng");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "0", "--write", file.toString()),
+                "--buffer 0 MB: must be 1 to 2047");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "2048", "--write", file.toString()),
+                "--buffer 2048 MB: must be 1 to 2047");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "lots", "--write", file.toString()), "--buffer");
+        assertRefused(run("capture", "--qemu-trace", dir.resolve("qemu.log").toString(), "--buffer", "16", "--write",
+                file.toString()), "--buffer apply to --interface captures only");
+        assertThat(file).doesNotExist();
+    }
+
     /** SIGINT is Ctrl+C; SIGTERM is a plain kill, and what reaches a capture a script started in the background. */
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})

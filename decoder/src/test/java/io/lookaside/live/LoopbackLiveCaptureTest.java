@@ -45,6 +45,28 @@ class LoopbackLiveCaptureTest extends LoopbackDiodTest {
         assertThat(LiveLab.report(live)).isEqualTo(LiveLab.report(file));
     }
 
+    /** libpcap maps the packet socket's ring into this JVM: its size is the kernel buffer asked for. */
+    @Test
+    void theKernelBufferIsTheSizeAsked() throws Exception {
+        Session live;
+        try (Capturing c = new Capturing(lo("buffer.pcapng").withBuffer(16), LiveSession.Limits.NONE)) {
+            assertThat(packetRings()).as("packet socket rings mapped now").contains(16L << 20).doesNotContain(64L << 20);
+            diod.browse();
+            live = c.stop();
+        }
+        assertSameMessages(live, LiveLab.load(dir.resolve("buffer.pcapng"), diod.port));
+        assertThat(LiveLab.count(live, "Tversion")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The sizes of the socket mappings of this process ({@code /proc/self/maps} lines naming {@code socket:[INODE]}). */
+    private static java.util.List<Long> packetRings() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")).stream()
+                .filter(l -> l.contains("socket:["))
+                .map(l -> l.split(" ", 2)[0].split("-"))
+                .map(r -> Long.parseUnsignedLong(r[1], 16) - Long.parseUnsignedLong(r[0], 16))
+                .toList();
+    }
+
     @Test
     void aPcapNameWritesNanosecondPcapThatReopensTheSame() throws Exception {
         Session live;

@@ -89,13 +89,13 @@ final class DumpcapFeed implements PacketFeed {
      * This process may not capture ({@code why}: libpcap's words): capture through dumpcap, or
      * fail with the one message that says what to do.
      */
-    static DumpcapFeed openInstead(String iface, String filter, String why) throws CaptureException {
+    static DumpcapFeed openInstead(String iface, String filter, int bufferMiB, String why) throws CaptureException {
         Path dumpcap = locate();
         if (dumpcap == null) {
             throw new CaptureException(Permissions.message(iface, why, null));
         }
         List<String> cmd = new ArrayList<>(List.of(dumpcap.toString(), "-i", iface, "-s",
-                String.valueOf(PcapLiveSource.SNAPLEN), "-B", String.valueOf(PcapLiveSource.BUFFER_BYTES >> 20), "-n", "-w", "-"));
+                String.valueOf(PcapLiveSource.SNAPLEN), "-B", String.valueOf(bufferMiB), "-n", "-w", "-"));
         if (filter != null && !filter.isBlank()) {
             cmd.add("-f");
             cmd.add(filter);
