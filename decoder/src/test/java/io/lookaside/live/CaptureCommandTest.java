@@ -2,11 +2,9 @@ package io.lookaside.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lookaside.cli.Main;
+import io.lookaside.cli.DecodeCommandTest;
+import io.lookaside.cli.DecodeCommandTest.Result;
 import io.lookaside.session.Session;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,33 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the capabilities.
  */
 class CaptureCommandTest extends LoopbackDiodTest {
-    record Run(int code, String out, String err) {
+    /** Runs the CLI in this JVM with stdout and stderr captured, as the other CLI tests do. */
+    static Result run(String... args) {
+        return DecodeCommandTest.run(args);
     }
 
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    static void assertRefused(Run r, String says) {
+    static void assertRefused(Result r, String says) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(says).hasLineCount(1).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void listInterfacesShowsLoopbackWithItsLinkType() {
-        Run r = run("capture", "--list-interfaces");
+        Result r = run("capture", "--list-interfaces");
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("NAME").contains("LINK TYPE"));
         assertThat(r.out().lines().filter(l -> l.startsWith("lo ")))
@@ -111,7 +95,7 @@ class CaptureCommandTest extends LoopbackDiodTest {
     @Test
     void aFullDiskEndsTheCaptureWithOneLine() {
         LiveLab.require(Files.isWritable(Path.of("/dev/full")), "no /dev/full");
-        Run r = run("capture", "--interface", "lo", "--write", "/dev/full", "--force", "--duration", "5");
+        Result r = run("capture", "--interface", "lo", "--write", "/dev/full", "--force", "--duration", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> l.startsWith("lookaside: ")))
                 .singleElement().asString().contains("writing /dev/full failed").contains("No space left on device");
