@@ -1,6 +1,7 @@
 package io.lookaside.analysis;
 
 import io.lookaside.capture.Diagnostic;
+import io.lookaside.capture.InputKind;
 import io.lookaside.capture.Protocol;
 import io.lookaside.capture.TracefsSource;
 import io.lookaside.fuse.FuseOpcode;
@@ -35,7 +36,7 @@ public record Identification(Party client, Party server) {
      * One side.
      *
      * @param name     {@code linux-v9fs}, {@code diod-userspace}, {@code plan9}, {@code diod}, {@code nfs-ganesha},
-     *                 {@code glusterfs}, {@code libfuse2}, {@code libfuse3}, {@code linux-fuse}, or {@link #UNKNOWN}
+     *                 {@code qemu}, {@code glusterfs}, {@code libfuse2}, {@code libfuse3}, {@code linux-fuse}, or {@link #UNKNOWN}
      * @param label    the name in words, with a version range when the behaviour tells one
      * @param evidence what in the capture says so; empty when unknown
      */
@@ -96,7 +97,9 @@ public record Identification(Party client, Party server) {
                 }
             }
         }
-        return new Identification(ninepClient(tv, ta), ninepServer(tv, rv, rerror, basicOnly, beyondBasic, authEnoent));
+        Party server = InputKind.QEMU_TRACE.key().equals(s.sourceKind()) ? qemu(rv)
+                : ninepServer(tv, rv, rerror, basicOnly, beyondBasic, authEnoent);
+        return new Identification(ninepClient(tv, ta), server);
     }
 
     private static Party ninepClient(Tversion tv, Tattach ta) {
@@ -130,6 +133,16 @@ public record Identification(Party client, Party server) {
             return new Party("diod-userspace", "diod's userspace tools (libnpclient: diodls, diodcat, diodload)", ev);
         }
         return new Party(UNKNOWN, "unknown", ev);
+    }
+
+    /** QEMU's v9fs_* trace events exist only in QEMU's virtio-9p server (hw/9pfs): the input names it. */
+    private static Party qemu(Rversion rv) {
+        List<String> ev = new ArrayList<>();
+        ev.add("the input is QEMU's v9fs_* trace (-trace 'v9fs_*'), which only QEMU's virtio-9p server writes");
+        if (rv != null) {
+            ev.add("Rversion " + rv.version() + " msize " + rv.msize());
+        }
+        return new Party("qemu", "QEMU virtio-9p server (hw/9pfs)", ev);
     }
 
     private static Party ninepServer(Tversion tv, Rversion rv, Rerror rerror, int basicOnly, int beyondBasic,

@@ -95,6 +95,36 @@ final class LineReader implements Closeable {
         return true;
     }
 
+    /**
+     * Hands every line of {@code input} to {@code decoder}, as the offline text readers (QEMU
+     * trace, tracefs, strace) all do: progress every 4096 lines, a warning naming the lines over
+     * the bound ({@code bound} says it in the source's own unit, {@code advice} what to do, may be
+     * empty), and a read error ends the input with a warning and a truncated sink. Returns the
+     * lines read; the decoder is not finished.
+     */
+    static long decodeAll(InputFiles.Counted input, int maxLine, LineDecoder decoder, MessageSink sink,
+            LoadMonitor monitor, String bound, String advice) {
+        long lineNo = 0;
+        try (LineReader in = new LineReader(input.in(), maxLine)) {
+            String line;
+            while ((line = in.next()) != null && !monitor.cancelled()) {
+                lineNo++;
+                decoder.line(line);
+                if ((lineNo & 4095) == 0) {
+                    monitor.progress(input.consumed(), input.total());
+                }
+            }
+            if (in.overlong() > 0) {
+                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than " + bound
+                        + " were skipped (first: line " + in.firstOverlong() + ")" + advice));
+            }
+        } catch (IOException e) {
+            sink.diagnostic(Diagnostic.warning(lineNo, -1, "reading stopped at line " + lineNo + ": " + e.getMessage()));
+            sink.truncated();
+        }
+        return lineNo;
+    }
+
     /** Lines longer than the bound, read past and returned empty. */
     long overlong() {
         return overlong;

@@ -9,12 +9,10 @@ import io.lookaside.tcp.TrackerLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
-import org.pcap4j.core.RawPacketListener;
 
 /**
  * pcap and pcapng files (optionally gzip-compressed). Records are read by
@@ -25,7 +23,7 @@ import org.pcap4j.core.RawPacketListener;
  * Packet object tree is never built.
  *
  * <p>Through libpcap, {@code pcap_dispatch} hands each record's bytes to a
- * {@link RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
+ * {@link org.pcap4j.core.RawPacketListener}; pcap4j's per-record cost (a JNA callback, a {@code byte[]} copy of
  * the packet, a {@code Timestamp} and a {@code Runnable}) is then the floor of reading, five to
  * ten times that of the pure-Java reader ({@code PcapSourceBenchmark} measures both);
  * {@code getNextRawPacketEx} costs about four times as much again: see
@@ -230,8 +228,8 @@ public final class PcapSource implements CaptureSource {
             } catch (NotOpenException e) {
                 throw new IllegalStateException(e);
             }
-            if (listener.failure != null) {
-                throw new IllegalStateException("decoding record " + frames.frame() + " failed", listener.failure);
+            if (listener.failure() != null) {
+                throw new IllegalStateException("decoding record " + frames.frame() + " failed", listener.failure());
             }
             if (n == 0) {
                 break; // pcap_dispatch returns 0 at the end of a savefile
@@ -253,17 +251,14 @@ public final class PcapSource implements CaptureSource {
 
     /**
      * Receives each record from {@code pcap_dispatch}, after skipping those the fast reader
-     * already handed over. pcap4j logs and drops what a listener throws, so a failure is kept,
-     * the loop broken, and the failure rethrown by the caller.
+     * already handed over.
      */
-    private static final class Listener implements RawPacketListener {
-        final PcapHandle handle;
+    private static final class Listener extends PcapListener {
         final PacketFrames frames;
         long skip;
-        Throwable failure;
 
         Listener(PcapHandle handle, PacketFrames frames) {
-            this.handle = handle;
+            super(handle);
             this.frames = frames;
             this.skip = frames.frame();
         }
@@ -282,26 +277,12 @@ public final class PcapSource implements CaptureSource {
         }
 
         @Override
-        public void gotPacket(byte[] data) {
-            if (failure != null) {
-                return;
-            }
+        protected void take(byte[] data) {
             if (skip > 0) {
                 skip--;
                 return;
             }
-            try {
-                Timestamp t = handle.getTimestamp();
-                long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
-                frames.record(data, data.length, ts);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                try {
-                    handle.breakLoop();
-                } catch (NotOpenException closed) {
-                    failure.addSuppressed(closed);
-                }
-            }
+            frames.record(data, data.length, nanos());
         }
     }
 

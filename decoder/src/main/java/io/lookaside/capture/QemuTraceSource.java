@@ -70,23 +70,7 @@ public final class QemuTraceSource implements CaptureSource {
     public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
         Reader r = new Reader(sink);
         InputFiles.Counted input = InputFiles.openCounted(path);
-        try (LineReader in = new LineReader(input.in(), MAX_LINE)) {
-            String line;
-            while ((line = in.next()) != null && !monitor.cancelled()) {
-                r.line(line);
-                if ((r.lineNo & 4095) == 0) {
-                    monitor.progress(input.consumed(), input.total());
-                }
-            }
-            if (in.overlong() > 0) {
-                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
-                        + (MAX_LINE >> 10) + " KiB were skipped (first: line " + in.firstOverlong() + ")"));
-            }
-        } catch (IOException e) {
-            sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
-                    + e.getMessage()));
-            sink.truncated();
-        }
+        LineReader.decodeAll(input, MAX_LINE, r, sink, monitor, (MAX_LINE >> 10) + " KiB", "");
         monitor.progress(input.consumed(), input.total());
         r.finish();
         if (r.events == 0) {
@@ -102,7 +86,7 @@ public final class QemuTraceSource implements CaptureSource {
 
     private static final class Reader implements LineDecoder {
         private final MessageSink sink;
-        long lineNo;
+        private long lineNo;
         long events;
         private long untimed;
         private long unparsed;
@@ -220,6 +204,15 @@ public final class QemuTraceSource implements CaptureSource {
             }
         }
 
+        /** Tversion and Rversion alike: msize[4] version[s]; the version decides Rlerror or Rerror from now on. */
+        private void version(ByteBuffer o, Fields f) {
+            o.putInt((int) f.num("msize"));
+            String v = f.rest("version");
+            str(o, v);
+            version = v;
+            dotL = v.equals("9P2000.L");
+        }
+
         /** The message an event stands for: its type, the body fields known, whether that is all of the body. */
         private Built build(String event, int id, int tag, Fields f) {
             boolean ret = event.endsWith("_return");
@@ -239,13 +232,7 @@ public final class QemuTraceSource implements CaptureSource {
             ByteBuffer o = b.body;
             if (!ret) {
                 switch (op) {
-                    case "version" -> {
-                        o.putInt((int) f.num("msize"));
-                        String v = f.rest("version");
-                        str(o, v);
-                        version = v;
-                        dotL = v.equals("9P2000.L");
-                    }
+                    case "version" -> version(o, f);
                     case "attach" -> {
                         o.putInt((int) f.num("fid")).putInt((int) f.num("afid"));
                         str(o, f.word("uname"));
@@ -324,13 +311,7 @@ public final class QemuTraceSource implements CaptureSource {
                 return b;
             }
             switch (op) {
-                case "version" -> {
-                    o.putInt((int) f.num("msize"));
-                    String v = f.rest("version");
-                    str(o, v);
-                    version = v;
-                    dotL = v.equals("9P2000.L");
-                }
+                case "version" -> version(o, f);
                 case "attach" -> qid(o, f.num("type"), f.num("version"), f.num("path"));
                 case "open", "lcreate", "create" -> {
                     qid(o, f.num("type"), f.num("version"), f.num("path"));

@@ -123,24 +123,8 @@ public final class StraceSource implements CaptureSource {
     public void read(MessageSink sink, LoadMonitor monitor) throws CaptureException {
         InputFiles.Counted input = InputFiles.openCounted(path);
         Reader r = new Reader(sink, limits);
-        try (LineReader in = new LineReader(input.in(), limits.maxLine())) {
-            String line;
-            while ((line = in.next()) != null && !monitor.cancelled()) {
-                r.line(line);
-                if ((r.lineNo & 4095) == 0) {
-                    monitor.progress(input.consumed(), input.total());
-                }
-            }
-            if (in.overlong() > 0) {
-                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
-                        + limits.maxLine() + " characters were skipped (first: line " + in.firstOverlong() + "); rerun strace"
-                        + " with -e read=all -e write=all, whose hex dumps carry large messages in short lines"));
-            }
-        } catch (IOException e) {
-            sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
-                    + e.getMessage()));
-            sink.truncated();
-        }
+        LineReader.decodeAll(input, limits.maxLine(), r, sink, monitor, limits.maxLine() + " characters",
+                "; rerun strace with -e read=all -e write=all, whose hex dumps carry large messages in short lines");
         r.finish();
         monitor.progress(input.consumed(), input.total());
         if (r.lineNo == 0) {

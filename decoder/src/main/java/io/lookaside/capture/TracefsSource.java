@@ -69,23 +69,7 @@ public final class TracefsSource implements CaptureSource {
         Reader r = new Reader(sink);
         r.offset = clockOffset();
         InputFiles.Counted input = InputFiles.openCounted(path);
-        try (LineReader in = new LineReader(input.in(), MAX_LINE)) {
-            String line;
-            while ((line = in.next()) != null && !monitor.cancelled()) {
-                r.line(line);
-                if ((r.lineNo & 4095) == 0) {
-                    monitor.progress(input.consumed(), input.total());
-                }
-            }
-            if (in.overlong() > 0) {
-                sink.diagnostic(Diagnostic.warning(in.firstOverlong(), -1, in.overlong() + " lines longer than "
-                        + (MAX_LINE >> 10) + " KiB were skipped (first: line " + in.firstOverlong() + ")"));
-            }
-        } catch (IOException e) {
-            sink.diagnostic(Diagnostic.warning(r.lineNo, -1, "reading stopped at line " + r.lineNo + ": "
-                    + e.getMessage()));
-            sink.truncated();
-        }
+        LineReader.decodeAll(input, MAX_LINE, r, sink, monitor, (MAX_LINE >> 10) + " KiB", "");
         monitor.progress(input.consumed(), input.total());
         r.finish();
         if (r.events == 0) {
@@ -137,7 +121,7 @@ public final class TracefsSource implements CaptureSource {
 
     private static final class Reader implements LineDecoder {
         private final MessageSink sink;
-        long lineNo;
+        private long lineNo;
         long events;
         private final Map<Long, Integer> conns = new HashMap<>();
         /** Wall clock minus trace clock, from the first realtime marker; Long.MIN_VALUE until one is seen. */

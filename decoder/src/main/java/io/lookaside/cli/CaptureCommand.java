@@ -83,6 +83,11 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--ring-size", defaultValue = "0", paramLabel = "MB", description = "start a new file every MB megabytes (dumpcap's names)")
     long ringSizeMb;
 
+    @Option(names = "--buffer", paramLabel = "MB",
+            description = "the kernel's capture buffer in MiB, as dumpcap's -B (default: " + PcapLiveSource.DEFAULT_BUFFER_MIB
+                    + "); a larger one holds longer bursts")
+    Integer bufferMb;
+
     @Option(names = {"--write", "-w"}, paramLabel = "FILE", description = "write what was captured here")
     Path write;
 
@@ -144,7 +149,7 @@ final class CaptureCommand implements Callable<Integer> {
             return new QemuTraceLiveSource(qemuTrace, write, force);
         }
         return new PcapLiveSource(new PcapLiveSource.Options(iface, filter, port, write, force, ringFiles,
-                ringSizeMb * 1_000_000L));
+                ringSizeMb * 1_000_000L, bufferMb == null ? PcapLiveSource.DEFAULT_BUFFER_MIB : bufferMb));
     }
 
     /** What is wrong with the options, or null. */
@@ -158,14 +163,17 @@ final class CaptureCommand implements Callable<Integer> {
         if (sources > 1) {
             return "capture from one source at a time: --interface, --fuse-pid, --fuse-tracefs or --qemu-trace";
         }
-        if (iface == null && (filter != null || port != 0 || ringFiles != 0 || ringSizeMb != 0)) {
-            return "--filter, --port and --ring-* apply to --interface captures only";
+        if (iface == null && (filter != null || port != 0 || ringFiles != 0 || ringSizeMb != 0 || bufferMb != null)) {
+            return "--filter, --port, --ring-* and --buffer apply to --interface captures only";
         }
         if (write == null) {
             return "--write FILE is required: a live capture is always kept";
         }
         if (port < 0 || port > 65535) {
             return "--port " + port + ": not a TCP port";
+        }
+        if (bufferMb != null && (bufferMb < 1 || bufferMb > PcapLiveSource.MAX_BUFFER_MIB)) {
+            return "--" + PcapLiveSource.bufferProblem(bufferMb);
         }
         if (duration != null && !(duration > 0)) {
             return "--duration " + duration + ": must be more than 0 seconds";

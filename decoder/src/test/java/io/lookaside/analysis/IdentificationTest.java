@@ -3,6 +3,10 @@ package io.lookaside.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookaside.capture.CaptureException;
+import io.lookaside.capture.CaptureOptions;
+import io.lookaside.capture.LoadMonitor;
+import io.lookaside.session.SessionLoader;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,5 +48,16 @@ class IdentificationTest {
         Identification id = Identification.of(ExchangesTest.load("b-fuse-bindfs.tracefs.txt"));
         assertThat(id.server().label()).startsWith("bindfs").contains("library unknown");
         assertThat(id.client().evidence().get(0)).contains("headers only");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aQemuTraceNamesQemuAsTheServerByConstruction() throws CaptureException {
+        // the real log of QemuVirtio9pLiveTest's guest (QEMU with -trace 'v9fs_*')
+        Identification id = Identification.of(SessionLoader.load(Path.of("src/test/resources/qemu-trace/v9fs-live-wl.log"),
+                CaptureOptions.DEFAULT, LoadMonitor.NONE));
+        assertThat(id.server().name()).isEqualTo("qemu");
+        assertThat(id.server().label()).contains("QEMU virtio-9p");
+        assertThat(id.server().evidence()).anyMatch(e -> e.contains("v9fs_* trace"))
+                .anyMatch(e -> e.equals("Rversion 9P2000.L msize 131072"));
     }
 }

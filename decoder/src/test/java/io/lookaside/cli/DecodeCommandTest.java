@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DecodeCommandTest {
+/** {@code lookaside decode} as users run it; {@link #run} serves the other CLI tests too. */
+public class DecodeCommandTest {
     @TempDir
     Path dir;
 
     /** Runs the CLI with stdout and stderr captured. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -32,7 +33,7 @@ class DecodeCommandTest {
         }
     }
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
     @Test

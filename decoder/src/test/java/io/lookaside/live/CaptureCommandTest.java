@@ -2,18 +2,13 @@ package io.lookaside.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lookaside.cli.Main;
+import io.lookaside.cli.DecodeCommandTest;
+import io.lookaside.cli.DecodeCommandTest.Result;
 import io.lookaside.session.Session;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,51 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without CAP_NET_RAW told what to do, and the same user capturing through a dumpcap that has
  * the capabilities.
  */
-class CaptureCommandTest {
-    @TempDir
-    static Path dir;
-    static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        LiveLab.requireRootAndDiod();
-        diod = new Diod(List.of(), "127.0.0.1", LiveLab.freePort(), dir.resolve("export"));
+class CaptureCommandTest extends LoopbackDiodTest {
+    /** Runs the CLI in this JVM with stdout and stderr captured, as the other CLI tests do. */
+    static Result run(String... args) {
+        return DecodeCommandTest.run(args);
     }
 
-    @AfterAll
-    static void stopDiod() throws Exception {
-        if (diod != null) {
-            diod.close();
-        }
-    }
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    static void assertRefused(Run r, String says) {
+    static void assertRefused(Result r, String says) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(says).hasLineCount(1).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void listInterfacesShowsLoopbackWithItsLinkType() {
-        Run r = run("capture", "--list-interfaces");
+        Result r = run("capture", "--list-interfaces");
         assertThat(r.code()).isEqualTo(0);
         assertThat(r.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("NAME").contains("LINK TYPE"));
         assertThat(r.out().lines().filter(l -> l.startsWith("lo ")))
@@ -90,6 +54,19 @@ class CaptureCommandTest {
         assertThat(exists).hasContent("keep me");
         assertThat(dir.resolve("a.pcapng")).doesNotExist();
         assertThat(dir.resolve("b.pcapng")).doesNotExist();
+    }
+
+    @Test
+    void aBufferLibpcapCannotTakeIsRefusedWithOneLine() {
+        Path file = dir.resolve("buffer.pcapng");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "0", "--write", file.toString()),
+                "--buffer 0 MB: must be 1 to 2047");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "2048", "--write", file.toString()),
+                "--buffer 2048 MB: must be 1 to 2047");
+        assertRefused(run("capture", "--interface", "lo", "--buffer", "lots", "--write", file.toString()), "--buffer");
+        assertRefused(run("capture", "--qemu-trace", dir.resolve("qemu.log").toString(), "--buffer", "16", "--write",
+                file.toString()), "--buffer apply to --interface captures only");
+        assertThat(file).doesNotExist();
     }
 
     /** SIGINT is Ctrl+C; SIGTERM is a plain kill, and what reaches a capture a script started in the background. */
@@ -118,7 +95,7 @@ class CaptureCommandTest {
     @Test
     void aFullDiskEndsTheCaptureWithOneLine() {
         LiveLab.require(Files.isWritable(Path.of("/dev/full")), "no /dev/full");
-        Run r = run("capture", "--interface", "lo", "--write", "/dev/full", "--force", "--duration", "5");
+        Result r = run("capture", "--interface", "lo", "--write", "/dev/full", "--force", "--duration", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> l.startsWith("lookaside: ")))
                 .singleElement().asString().contains("writing /dev/full failed").contains("No space left on device");

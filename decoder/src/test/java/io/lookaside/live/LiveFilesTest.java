@@ -9,34 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a live capture leaves on disk: a ring of files named as dumpcap names them, a pcapng
  * that Wireshark's tools read with its nanosecond times and statistics, and, when a packet is
  * lost (what a drop does), a gap the decoder reports instead of silently misreading the stream.
  */
-class LiveFilesTest {
-    @TempDir
-    static Path dir;
-    static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        LiveLab.requireRootAndDiod();
-        diod = new Diod(List.of(), "127.0.0.1", LiveLab.freePort(), dir.resolve("export"));
-    }
-
-    @AfterAll
-    static void stopDiod() throws Exception {
-        if (diod != null) {
-            diod.close();
-        }
-    }
-
+class LiveFilesTest extends LoopbackDiodTest {
     @Test
     void aRingKeepsTheNewestFilesEachAWholeCapture() throws Exception {
         Path ringDir = Files.createDirectories(dir.resolve("ring"));

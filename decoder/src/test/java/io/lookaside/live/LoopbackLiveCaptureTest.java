@@ -8,35 +8,14 @@ import io.lookaside.capture.live.PcapLiveSource;
 import io.lookaside.session.Session;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real 9P traffic from diod and its clients on loopback, captured live on {@code lo}: the
  * session the capture builds as packets arrive equals, message by message and in its report,
  * what the written file gives when it is opened again.
  */
-class LoopbackLiveCaptureTest {
-    @TempDir
-    static Path dir;
-    static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        LiveLab.requireRootAndDiod();
-        diod = new Diod(List.of(), "127.0.0.1", LiveLab.freePort(), dir.resolve("export"));
-    }
-
-    @AfterAll
-    static void stopDiod() throws Exception {
-        if (diod != null) {
-            diod.close();
-        }
-    }
-
+class LoopbackLiveCaptureTest extends LoopbackDiodTest {
     private static PcapLiveSource.Options lo(String name) {
         return PcapLiveSource.Options.of("lo", dir.resolve(name)).withPort(diod.port);
     }
@@ -64,6 +43,28 @@ class LoopbackLiveCaptureTest {
         Session file = LiveLab.load(dir.resolve("browse.pcapng"), diod.port);
         assertSameMessages(live, file);
         assertThat(LiveLab.report(live)).isEqualTo(LiveLab.report(file));
+    }
+
+    /** libpcap maps the packet socket's ring into this JVM: its size is the kernel buffer asked for. */
+    @Test
+    void theKernelBufferIsTheSizeAsked() throws Exception {
+        Session live;
+        try (Capturing c = new Capturing(lo("buffer.pcapng").withBuffer(16), LiveSession.Limits.NONE)) {
+            assertThat(packetRings()).as("packet socket rings mapped now").contains(16L << 20).doesNotContain(64L << 20);
+            diod.browse();
+            live = c.stop();
+        }
+        assertSameMessages(live, LiveLab.load(dir.resolve("buffer.pcapng"), diod.port));
+        assertThat(LiveLab.count(live, "Tversion")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The sizes of the socket mappings of this process ({@code /proc/self/maps} lines naming {@code socket:[INODE]}). */
+    private static java.util.List<Long> packetRings() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")).stream()
+                .filter(l -> l.contains("socket:["))
+                .map(l -> l.split(" ", 2)[0].split("-"))
+                .map(r -> Long.parseUnsignedLong(r[1], 16) - Long.parseUnsignedLong(r[0], 16))
+                .toList();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.lookaside.live.CaptureCommandTest.assertRefused;
 import static io.lookaside.live.CaptureCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lookaside.cli.DecodeCommandTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class TextSourceCaptureCommandTest {
     void aQemuTraceCaptureEndsOnItsDurationWithTheFileAndReportWhole() throws Exception {
         Path file = dir.resolve("copy.qemu-trace.log");
         Path report = dir.resolve("live.json");
-        CaptureCommandTest.Run r = run("capture", "--qemu-trace", LOG.toString(), "--write", file.toString(),
+        DecodeCommandTest.Result r = run("capture", "--qemu-trace", LOG.toString(), "--write", file.toString(),
                 "--duration", "1.5", "--report", report.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("capture: 1 s, ").contains("lines").doesNotContain("Exception");

@@ -89,13 +89,13 @@ final class DumpcapFeed implements PacketFeed {
      * This process may not capture ({@code why}: libpcap's words): capture through dumpcap, or
      * fail with the one message that says what to do.
      */
-    static DumpcapFeed openInstead(String iface, String filter, String why) throws CaptureException {
+    static DumpcapFeed openInstead(String iface, String filter, int bufferMiB, String why) throws CaptureException {
         Path dumpcap = locate();
         if (dumpcap == null) {
             throw new CaptureException(Permissions.message(iface, why, null));
         }
         List<String> cmd = new ArrayList<>(List.of(dumpcap.toString(), "-i", iface, "-s",
-                String.valueOf(PcapLiveSource.SNAPLEN), "-B", String.valueOf(PcapLiveSource.BUFFER_BYTES >> 20), "-n", "-w", "-"));
+                String.valueOf(PcapLiveSource.SNAPLEN), "-B", String.valueOf(bufferMiB), "-n", "-w", "-"));
         if (filter != null && !filter.isBlank()) {
             cmd.add("-f");
             cmd.add(filter);
@@ -325,28 +325,41 @@ final class DumpcapFeed implements PacketFeed {
 
     /** if_tsresol: 10^-v or, with the top bit, 2^-v; microseconds when absent. */
     private long unitsPerSecond(int at, int len) {
-        int o = at + 16;
-        int end = at + len - 4;
-        while (o + 4 <= end) {
-            int code = buf.getShort(o) & 0xffff;
-            int olen = buf.getShort(o + 2) & 0xffff;
-            if (code == 0) {
-                break;
+        long[] perSecond = {1_000_000L};
+        options(at + 16, at + len - 4, (code, value, olen) -> {
+            if (code != 9 || olen < 1) {
+                return true;
             }
-            if (code == 9 && olen >= 1) {
-                int v = buf.get(o + 4) & 0xff;
-                if ((v & 0x80) != 0) {
-                    return (v & 0x7f) < 63 ? 1L << (v & 0x7f) : 1_000_000L;
-                }
+            int v = buf.get(value) & 0xff;
+            if ((v & 0x80) != 0) {
+                perSecond[0] = (v & 0x7f) < 63 ? 1L << (v & 0x7f) : 1_000_000L;
+            } else {
                 long u = 1;
                 for (int i = 0; i < Math.min(v, 18); i++) {
                     u *= 10;
                 }
-                return u;
+                perSecond[0] = u;
+            }
+            return false;
+        });
+        return perSecond[0];
+    }
+
+    /** Receives one pcapng option: its code, where its value starts, its length; false stops the walk. */
+    private interface OptionVisitor {
+        boolean option(int code, int value, int length);
+    }
+
+    /** Walks the options from {@code o} to {@code end} (the block's trailing length excluded) up to opt_endofopt. */
+    private void options(int o, int end, OptionVisitor visitor) {
+        while (o + 4 <= end) {
+            int code = buf.getShort(o) & 0xffff;
+            int olen = buf.getShort(o + 2) & 0xffff;
+            if (code == 0 || !visitor.option(code, o + 4, olen)) {
+                return;
             }
             o += 4 + ((olen + 3) & ~3);
         }
-        return 1_000_000L;
     }
 
     private static long nanos(long units, long perSecond) {
@@ -357,23 +370,17 @@ final class DumpcapFeed implements PacketFeed {
 
     /** isb_ifrecv (4) and isb_ifdrop (5). */
     private void statistics(int at, int len) {
-        int o = at + 20;
         int end = at + len - 4;
-        while (o + 4 <= end) {
-            int code = buf.getShort(o) & 0xffff;
-            int olen = buf.getShort(o + 2) & 0xffff;
-            if (code == 0) {
-                break;
-            }
-            if (olen == 8 && o + 12 <= end) {
+        options(at + 20, end, (code, value, olen) -> {
+            if (olen == 8 && value + 8 <= end) {
                 if (code == 4) {
-                    received = buf.getLong(o + 4);
+                    received = buf.getLong(value);
                 } else if (code == 5) {
-                    dropped = buf.getLong(o + 4);
+                    dropped = buf.getLong(value);
                 }
             }
-            o += 4 + ((olen + 3) & ~3);
-        }
+            return true;
+        });
     }
 
     /** dumpcap's stream ended: why, unless we asked for it. */

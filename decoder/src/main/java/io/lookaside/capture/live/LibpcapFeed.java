@@ -1,16 +1,15 @@
 package io.lookaside.capture.live;
 
 import io.lookaside.capture.CaptureException;
+import io.lookaside.capture.PcapListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.RawPacketListener;
 
 /**
  * libpcap on a live interface, through pcap4j's raw path: nanosecond time stamps and a large
@@ -136,8 +135,8 @@ final class LibpcapFeed implements PacketFeed {
         try {
             while (true) {
                 int n = handle.dispatch(BATCH, listener);
-                if (listener.failure != null) {
-                    throw new IllegalStateException("handling a captured packet failed", listener.failure);
+                if (listener.failure() != null) {
+                    throw new IllegalStateException("handling a captured packet failed", listener.failure());
                 }
                 if (n > 0 || interrupted || System.nanoTime() - deadline >= 0) {
                     return Math.max(0, n);
@@ -152,8 +151,8 @@ final class LibpcapFeed implements PacketFeed {
             return -1;
         } catch (InterruptedException e) {
             // pcap_breakloop (only after a listener failure) or a thread interrupt: stop.
-            if (listener.failure != null) {
-                throw new IllegalStateException("handling a captured packet failed", listener.failure);
+            if (listener.failure() != null) {
+                throw new IllegalStateException("handling a captured packet failed", listener.failure());
             }
             Thread.currentThread().interrupt();
             interrupted = true;
@@ -188,8 +187,8 @@ final class LibpcapFeed implements PacketFeed {
         } catch (NotOpenException e) {
             throw new IllegalStateException(e);
         }
-        if (listener.failure != null) {
-            throw new IllegalStateException("handling a captured packet failed", listener.failure);
+        if (listener.failure() != null) {
+            throw new IllegalStateException("handling a captured packet failed", listener.failure());
         }
         if (n > 0) {
             quietSince = now;
@@ -243,37 +242,22 @@ final class LibpcapFeed implements PacketFeed {
     }
 
     /** Copies each packet's header fields; what the listener throws is kept (pcap4j would log and drop it). */
-    private static final class Listener implements RawPacketListener {
+    private static final class Listener extends PcapListener {
         final LibpcapFeed feed;
-        final PcapHandle handle;
         final Packets packets;
-        Throwable failure;
 
         Listener(LibpcapFeed feed, PcapHandle handle, Packets packets) {
+            super(handle);
             this.feed = feed;
-            this.handle = handle;
             this.packets = packets;
         }
 
         @Override
-        public void gotPacket(byte[] data) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                Timestamp t = handle.getTimestamp();
-                long ts = Math.floorDiv(t.getTime(), 1000L) * 1_000_000_000L + t.getNanos();
-                Integer orig = handle.getOriginalLength();
-                feed.delivered++;
-                packets.packet(data, data.length, orig == null ? data.length : orig, ts);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                try {
-                    handle.breakLoop();
-                } catch (NotOpenException closed) {
-                    failure.addSuppressed(closed);
-                }
-            }
+        protected void take(byte[] data) {
+            long ts = nanos();
+            Integer orig = handle.getOriginalLength();
+            feed.delivered++;
+            packets.packet(data, data.length, orig == null ? data.length : orig, ts);
         }
     }
 }

@@ -24,8 +24,12 @@ import java.util.List;
 public final class PcapLiveSource implements LiveSource {
     /** Keeps whole 9P messages: an msize of 256 KiB fits in one snapshot (and it is libpcap's maximum). */
     public static final int SNAPLEN = 262_144;
-    /** The kernel buffer, as the lab's {@code tcpdump -B 65536}: bursts wait there instead of being dropped. */
+    /** The kernel buffer by default, as the lab's {@code tcpdump -B 65536}: bursts wait there instead of being dropped. */
     public static final int BUFFER_BYTES = 64 << 20;
+    /** {@link #BUFFER_BYTES} in MiB, the unit of {@code --buffer} and dumpcap's {@code -B}. */
+    public static final int DEFAULT_BUFFER_MIB = 64;
+    /** libpcap takes the buffer size as an int of bytes: 2047 MiB is the most that fits. */
+    public static final int MAX_BUFFER_MIB = 2047;
     /** The 9P port registered with IANA. */
     public static final int NINEP_PORT = 564;
 
@@ -39,27 +43,39 @@ public final class PcapLiveSource implements LiveSource {
      * @param overwrite     replace an existing output file
      * @param ringFiles     with a ring, keep only the newest this many files (0: keep all)
      * @param ringFileBytes start a new file when the current one reaches this size (0: one file, no ring)
+     * @param bufferMiB     the kernel buffer in MiB (dumpcap's -B), 1 to {@link #MAX_BUFFER_MIB}
      */
     public record Options(String iface, String filter, int ninePPort, Path output, boolean overwrite, int ringFiles,
-                          long ringFileBytes) {
+                          long ringFileBytes, int bufferMiB) {
+        /** With the default kernel buffer. */
+        public Options(String iface, String filter, int ninePPort, Path output, boolean overwrite, int ringFiles,
+                       long ringFileBytes) {
+            this(iface, filter, ninePPort, output, overwrite, ringFiles, ringFileBytes, DEFAULT_BUFFER_MIB);
+        }
+
         public static Options of(String iface, Path output) {
             return new Options(iface, null, 0, output, false, 0, 0);
         }
 
         public Options withFilter(String f) {
-            return new Options(iface, f, ninePPort, output, overwrite, ringFiles, ringFileBytes);
+            return new Options(iface, f, ninePPort, output, overwrite, ringFiles, ringFileBytes, bufferMiB);
         }
 
         public Options withPort(int port) {
-            return new Options(iface, filter, port, output, overwrite, ringFiles, ringFileBytes);
+            return new Options(iface, filter, port, output, overwrite, ringFiles, ringFileBytes, bufferMiB);
         }
 
         public Options withOverwrite(boolean o) {
-            return new Options(iface, filter, ninePPort, output, o, ringFiles, ringFileBytes);
+            return new Options(iface, filter, ninePPort, output, o, ringFiles, ringFileBytes, bufferMiB);
         }
 
         public Options withRing(int files, long fileBytes) {
-            return new Options(iface, filter, ninePPort, output, overwrite, files, fileBytes);
+            return new Options(iface, filter, ninePPort, output, overwrite, files, fileBytes, bufferMiB);
+        }
+
+        /** A larger kernel buffer holds longer bursts while the decoder catches up. */
+        public Options withBuffer(int mib) {
+            return new Options(iface, filter, ninePPort, output, overwrite, ringFiles, ringFileBytes, mib);
         }
     }
 
@@ -89,6 +105,11 @@ public final class PcapLiveSource implements LiveSource {
         return port > 0 && port != NINEP_PORT ? "tcp port " + NINEP_PORT + " or tcp port " + port : "tcp port " + NINEP_PORT;
     }
 
+    /** What is wrong with a kernel buffer of {@code mib} MiB: the words of --buffer's refusal. */
+    public static String bufferProblem(int mib) {
+        return "buffer " + mib + " MB: must be 1 to " + MAX_BUFFER_MIB + " (MiB, as dumpcap's -B)";
+    }
+
     @Override
     public void start() throws CaptureException {
         if (feed != null) {
@@ -96,6 +117,9 @@ public final class PcapLiveSource implements LiveSource {
         }
         if (options.ninePPort() < 0 || options.ninePPort() > 65535) {
             throw new CaptureException("port " + options.ninePPort() + ": not a TCP port");
+        }
+        if (options.bufferMiB() < 1 || options.bufferMiB() > MAX_BUFFER_MIB) {
+            throw new CaptureException(bufferProblem(options.bufferMiB()));
         }
         CaptureFileWriter.check(options.output(), options.overwrite());
         int expectedLinkType = CaptureInterfaces.linkTypeOf(options.iface());
@@ -108,9 +132,9 @@ public final class PcapLiveSource implements LiveSource {
             }
         }
         try {
-            feed = LibpcapFeed.open(options.iface(), filter, SNAPLEN, BUFFER_BYTES);
+            feed = LibpcapFeed.open(options.iface(), filter, SNAPLEN, options.bufferMiB() << 20);
         } catch (LibpcapFeed.NoPermission e) {
-            feed = DumpcapFeed.openInstead(options.iface(), filter, e.getMessage());
+            feed = DumpcapFeed.openInstead(options.iface(), filter, options.bufferMiB(), e.getMessage());
             via = "dumpcap";
         }
         if (!LinkType.supported(feed.linkType())) {

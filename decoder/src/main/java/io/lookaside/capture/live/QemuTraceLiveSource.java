@@ -8,7 +8,6 @@ import io.lookaside.capture.QemuTraceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * Follows QEMU's virtio-9p trace log ({@code -trace 'v9fs_*' -D LOG -msg timestamp=on}) as
@@ -18,12 +17,11 @@ import java.util.function.Consumer;
  * written file, which opens again as {@link InputKind#QEMU_TRACE}. It runs until stopped: the
  * log does not tell when QEMU has exited.
  */
-public final class QemuTraceLiveSource extends FollowedTextSource {
+public final class QemuTraceLiveSource extends GrowingFileSource {
     /** The longest trace line kept; as the offline reader's bound. */
     private static final int MAX_LINE = 16 << 10;
 
     private final Path log;
-    private LineFollower follower;
 
     public QemuTraceLiveSource(Path log, Path written, boolean force) {
         super(written, force);
@@ -47,18 +45,13 @@ public final class QemuTraceLiveSource extends FollowedTextSource {
             throw new CaptureException(written + ": " + e.getMessage(), e);
         }
         refuseExisting();
-        follower = new LineFollower(log, MAX_LINE);
+        follow(log, MAX_LINE);
         openWritten();
     }
 
     @Override
     LineDecoder decoder(MessageSink sink) {
         return QemuTraceSource.lines(sink);
-    }
-
-    @Override
-    long poll(Consumer<String> lines) throws IOException {
-        return follower.poll(lines);
     }
 
     @Override
@@ -69,12 +62,6 @@ public final class QemuTraceLiveSource extends FollowedTextSource {
     @Override
     void detach() {
         // QEMU goes on writing its log; nothing of ours to stop
-    }
-
-    @Override
-    void flushLast(Consumer<String> lines) {
-        follower.flush(lines);
-        follower.close();
     }
 
     @Override

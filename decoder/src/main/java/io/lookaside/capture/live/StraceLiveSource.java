@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Watches a running FUSE daemon by attaching strace to it ({@code strace -p PID -f}, every
@@ -24,7 +23,7 @@ import java.util.function.Consumer;
  * the file itself ({@code -o}); this source follows it as it grows. Stopping sends strace
  * SIGINT, on which it detaches from every thread and lets the daemon run on as before.
  */
-public final class StraceLiveSource extends FollowedTextSource {
+public final class StraceLiveSource extends GrowingFileSource {
     /** The flags of b1_fuse_strace.sh: -ttt epoch times, -T durations, -y fd paths, -xx all bytes hex, -s 1M never cut. */
     static final List<String> FLAGS = List.of("-f", "-ttt", "-T", "-y", "-xx", "-s", "1048576",
             "-e", "trace=read,readv,write,writev,splice,vmsplice", "-e", "signal=none");
@@ -33,7 +32,6 @@ public final class StraceLiveSource extends FollowedTextSource {
 
     private final long pid;
     private Process strace;
-    private LineFollower follower;
     private final StringBuilder straceErr = new StringBuilder();
 
     public StraceLiveSource(long pid, Path written, boolean force) {
@@ -93,7 +91,7 @@ public final class StraceLiveSource extends FollowedTextSource {
                     + (said.contains("not permitted") ? " (run as root or as the daemon's user, and check"
                     + " /proc/sys/kernel/yama/ptrace_scope)" : ""));
         }
-        follower = new LineFollower(written, StraceSource.maxLine());
+        follow(written, StraceSource.maxLine());
     }
 
     private boolean attached() {
@@ -132,11 +130,6 @@ public final class StraceLiveSource extends FollowedTextSource {
     }
 
     @Override
-    long poll(Consumer<String> lines) throws IOException {
-        return follower.poll(lines);
-    }
-
-    @Override
     String ended() {
         if (strace.isAlive()) {
             return null;
@@ -162,12 +155,6 @@ public final class StraceLiveSource extends FollowedTextSource {
             Thread.currentThread().interrupt();
             strace.destroy();
         }
-    }
-
-    @Override
-    void flushLast(Consumer<String> lines) {
-        follower.flush(lines);
-        follower.close();
     }
 
     @Override
