@@ -2,6 +2,7 @@ package io.lookaside.app.workbench;
 
 import io.lookaside.analysis.Analysis;
 import io.lookaside.analysis.Analyzer;
+import io.lookaside.analysis.LiveAnalysis;
 import io.lookaside.session.Session;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +27,13 @@ public final class AnalysisViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     /** The last analysis done: a load that is cancelled brings its session back, and this with it. */
     private Analyzed last;
+    /**
+     * The streaming analysis of the live capture on show (its lifecycles pass keeps its state
+     * between re-analyses, so each message is read once), or null. Replaced at every
+     * {@link #analyze}; its tasks run one at a time ({@link #busy}), so one thread at a time
+     * feeds it and takes its snapshots, as it requires.
+     */
+    private LiveAnalysis live;
 
     public AnalysisViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -37,6 +45,7 @@ public final class AnalysisViewModel {
      * figure is over the whole capture. Null clears the analysis (a new capture is loading).
      */
     public void analyze(Session s) {
+        live = null;
         result.set(null);
         failure.set("");
         if (s == null || (last != null && last.session() == s)) {
@@ -51,7 +60,9 @@ public final class AnalysisViewModel {
 
     /**
      * Analyses the messages captured so far of a live capture, keeping the result on show until
-     * the new one is in. Dropped, returning false, while an analysis still runs: a capture that
+     * the new one is in. One {@link LiveAnalysis} follows the capture from its first prefix to
+     * the next {@link #analyze}: its lifecycles pass reads each new message once, and each
+     * snapshot computes the models, statistics and rules over the settled prefix. Dropped, returning false, while an analysis still runs: a capture that
      * outpaces the engine gets fewer re-analyses, never a queue of them. The complete session
      * goes to {@link #analyze} at the end, which cancels one still running.
      */
@@ -61,12 +72,26 @@ public final class AnalysisViewModel {
         }
         failure.set("");
         busy.set(true);
-        submit(prefix);
+        if (live == null) {
+            live = new LiveAnalysis();
+        }
+        LiveAnalysis stream = live;
+        submit(prefix, ctx -> {
+            // The snapshot covers the settled rows: all but those from a clunk or release still
+            // awaiting its reply (LiveAnalysis), so it may trail the table by a few messages.
+            stream.update(prefix);
+            Analysis a = stream.snapshot();
+            return ctx.cancelled() ? null : Analyzed.of(prefix.prefix(stream.settled()), a);
+        });
         return true;
     }
 
     private void submit(Session s) {
-        runner.task(TASK, ctx -> run(s, ctx))
+        submit(s, ctx -> run(s, ctx));
+    }
+
+    private void submit(Session s, TaskRunner.Job<Analyzed> work) {
+        runner.task(TASK, work)
                 .onSuccess(r -> {
                     busy.set(false);
                     last = r;
