@@ -340,8 +340,23 @@ public final class MessagesView extends BorderPane {
         addColumn.setOnAction(e -> askForColumn());
         MenuItem captureOrder = new MenuItem("Capture Order (no sort)");
         captureOrder.setOnAction(e -> table.getSortOrder().clear());
+        MenuItem csv = new MenuItem("Export Displayed as CSV…");
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> chooseFile("messages.csv", "CSV", "*.csv").ifPresent(vm::exportCsv));
+        MenuItem pcapng = new MenuItem("Export Specified Packets (pcapng)…");
+        pcapng.setId("exportPcapng");
+        pcapng.setOnAction(e -> chooseFile("messages.pcapng", "pcapng", "*.pcapng").ifPresent(vm::exportPcapng));
         return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType,
-                new SeparatorMenuItem(), addColumn, captureOrder);
+                new SeparatorMenuItem(), addColumn, captureOrder, new SeparatorMenuItem(), csv, pcapng);
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFile(String name, String kind, String pattern) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Export the displayed messages");
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
     private static void copy(String text) {

@@ -8,6 +8,7 @@ import io.lookaside.report.MessageJson;
 import io.lookaside.capture.Protocol;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class MessagesViewModel {
     static final String DETAIL_TASK = "messages.detail";
     static final String SORT_TASK = "messages.sort";
     static final String FRAME_TASK = "messages.frame";
+    static final String EXPORT_TASK = "messages.export";
     /** Earlier segments of a flow kept while looking for a frame: a 9P message of msize 512 KiB spans ~360. */
     private static final int EARLIER_SEGMENTS = 512;
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
@@ -660,6 +662,47 @@ public final class MessagesViewModel {
         if (k != null && k.column().equals(c)) {
             sortBy(null);
         }
+    }
+
+    /**
+     * Writes the rows on show (filtered, sorted) with every column, custom ones too, as CSV;
+     * the notice says how it went.
+     */
+    public void exportCsv(Path out) {
+        Session s = session.get();
+        if (s == null) {
+            return;
+        }
+        RowIndex on = rows.get();
+        List<MessageColumn> columns = new java.util.ArrayList<>();
+        for (Column c : Column.values()) {
+            columns.add(MessageColumn.of(c));
+        }
+        columns.addAll(customColumns);
+        runner.task(EXPORT_TASK, ctx -> MessageExport.csv(s, on, columns, json, out, ctx))
+                .onSuccess(n -> notice.set("Exported " + n + " rows to " + out))
+                .onFailure(e -> notice.set("Could not export to " + out + ": " + e.getMessage()))
+                .start();
+    }
+
+    /**
+     * Writes the frames of the rows on show to a pcapng file (Wireshark's Export Specified
+     * Packets): only for captures read from pcap or pcapng.
+     */
+    public void exportPcapng(Path out) {
+        Session s = session.get();
+        if (s == null) {
+            return;
+        }
+        if (!"pcap".equals(s.sourceKind()) && !"pcapng".equals(s.sourceKind())) {
+            notice.set("Only a pcap or pcapng capture has frames to export; this is " + s.sourceKind());
+            return;
+        }
+        RowIndex on = rows.get();
+        runner.task(EXPORT_TASK, ctx -> frameFiles.export(s, MessageExport.frames(s, on), out))
+                .onSuccess(n -> notice.set("Exported " + n + " frames to " + out))
+                .onFailure(e -> notice.set("Could not export to " + out + ": " + e.getMessage()))
+                .start();
     }
 
     /** The custom columns, in the order they were added. */

@@ -413,4 +413,30 @@ class MessagesViewModelTest {
         vm.goToFrame(frame);
         assertThat(busybox.frame(vm.selectedProperty().get())).isEqualTo(frame);
     }
+
+    @Test
+    void theDisplayedRowsExportAsCsvInTheirOrderAndTheirFramesAsPcapng(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        vm.addColumn("ecode");
+        vm.filterTextProperty().set("type == Rlerror");
+        vm.applyFilter();
+        vm.sortBy(new SortKey(MessageColumn.of(MessagesViewModel.Column.RTT), true));
+        fx.runUntil(vm::isSettled);
+        RowIndex rows = vm.rowsProperty().get();
+        java.nio.file.Path csv = dir.resolve("m.csv");
+        java.nio.file.Path pcapng = dir.resolve("m.pcapng");
+
+        vm.exportCsv(csv);
+        fx.runUntil(() -> vm.noticeProperty().get().startsWith("Exported"));
+        vm.exportPcapng(pcapng);
+        fx.runUntil(() -> vm.noticeProperty().get().contains("frames"));
+
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(rows.size() + 1);
+        assertThat(lines.get(0)).isEqualTo("No.,Time,Source,Destination,Protocol,Length,Type,Tag/Unique,RTT (µs),Info,ecode");
+        assertThat(lines.get(1)).startsWith(busybox.frame(rows.message(0)) + ",").endsWith(",2 (ENOENT)");
+        Session exported = SessionLoader.load(pcapng, CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        long rlerrors = IntStream.range(0, exported.size()).filter(i -> exported.typeName(i).equals("Rlerror")).count();
+        assertThat(rlerrors).isEqualTo(rows.size());
+    }
 }
