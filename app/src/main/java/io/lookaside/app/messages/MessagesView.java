@@ -297,6 +297,8 @@ public final class MessagesView extends BorderPane {
         // builds new ones (skins, CSS) for each prefix: that was most of the FX thread's work
         // while a big capture loads.
         vm.sessionProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
+        vm.timeFormatProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
+        vm.timeReferenceProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.goToPeer();
@@ -338,6 +340,19 @@ public final class MessagesView extends BorderPane {
         MenuItem addColumn = new MenuItem("Add Column…");
         addColumn.setId("addColumn");
         addColumn.setOnAction(e -> askForColumn());
+        javafx.scene.control.Menu timeFormat = new javafx.scene.control.Menu("Time Display Format");
+        javafx.scene.control.ToggleGroup formats = new javafx.scene.control.ToggleGroup();
+        for (MessagesViewModel.TimeFormat f : MessagesViewModel.TimeFormat.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(f.title());
+            item.setToggleGroup(formats);
+            item.setSelected(vm.timeFormatProperty().get() == f);
+            item.setOnAction(e -> vm.timeFormatProperty().set(f));
+            vm.timeFormatProperty().addListener((o, was, now) -> item.setSelected(now == f));
+            timeFormat.getItems().add(item);
+        }
+        MenuItem reference = new MenuItem("Set / Unset Time Reference");
+        reference.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        reference.setOnAction(e -> selectedRow(vm::toggleTimeReference));
         MenuItem captureOrder = new MenuItem("Capture Order (no sort)");
         captureOrder.setOnAction(e -> table.getSortOrder().clear());
         MenuItem csv = new MenuItem("Export Displayed as CSV…");
@@ -347,7 +362,7 @@ public final class MessagesView extends BorderPane {
         pcapng.setId("exportPcapng");
         pcapng.setOnAction(e -> chooseFile("messages.pcapng", "pcapng", "*.pcapng").ifPresent(vm::exportPcapng));
         return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType,
-                new SeparatorMenuItem(), addColumn, captureOrder, new SeparatorMenuItem(), csv, pcapng);
+                new SeparatorMenuItem(), addColumn, captureOrder, timeFormat, reference, new SeparatorMenuItem(), csv, pcapng);
     }
 
     private java.util.Optional<java.nio.file.Path> chooseFile(String name, String kind, String pattern) {

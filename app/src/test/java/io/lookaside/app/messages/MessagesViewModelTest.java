@@ -439,4 +439,30 @@ class MessagesViewModelTest {
         long rlerrors = IntStream.range(0, exported.size()).filter(i -> exported.typeName(i).equals("Rlerror")).count();
         assertThat(rlerrors).isEqualTo(rows.size());
     }
+
+    @Test
+    void theTimeColumnShowsEachFormatAndCountsFromTheTimeReference() throws Exception {
+        vm.filterTextProperty().set("type == Twalk");
+        vm.applyFilter();
+        fx.runUntil(vm::isSettled);
+        RowIndex rows = vm.rowsProperty().get();
+        int a = rows.message(10);
+        int b = rows.message(11);
+
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(0)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.SINCE_PREVIOUS_DISPLAYED);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(a)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.SINCE_PREVIOUS_IN_CONNECTION);
+        // One connection in this sample: the previous message of the capture, displayed or not.
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(b - 1)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.ABSOLUTE);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).matches("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+
+        vm.toggleTimeReference(a);
+        assertThat(vm.timeFormatProperty().get()).isEqualTo(MessagesViewModel.TimeFormat.RELATIVE);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, a)).isEqualTo("0.000000");
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(a)));
+        vm.toggleTimeReference(a);
+        assertThat(vm.timeReferenceProperty().get()).isEqualTo(-1);
+    }
 }
