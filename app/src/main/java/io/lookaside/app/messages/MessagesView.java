@@ -286,9 +286,9 @@ public final class MessagesView extends BorderPane {
                 } finally {
                     replacingItems = false;
                 }
-                if (vm.selectedProperty().get() < 0 || now.rowOf(vm.selectedProperty().get()) < 0) {
-                    table.scrollTo(0); // a new filter's or sort's first row in view, as Wireshark shows it
-                }
+                int selectedRow = vm.selectedProperty().get() < 0 ? -1 : now.rowOf(vm.selectedProperty().get());
+                // The selection in view where the new rows put it; else their first row, as Wireshark shows them.
+                table.scrollTo(Math.max(0, selectedRow - 8));
             }
             showSelected();
         });
