@@ -1,10 +1,10 @@
 package io.lookaside.app.messages;
 
-import io.lookaside.capture.FrameFile.RawFrame;
-import io.lookaside.net.FrameLayer;
-import io.lookaside.net.FrameLayout;
 import io.lookaside.session.Session;
-import io.lookaside.wire.FieldSpan;
+import io.lookaside.session.FrameBytes;
+import io.lookaside.session.FrameBytes.Frame;
+import io.lookaside.session.FrameBytes.Layer;
+import io.lookaside.session.FrameBytes.Span;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +28,19 @@ final class FrameDetail {
      * {@code d} with the layers of {@code frames} (the message's frame last, after earlier
      * segments of its flow); {@code d} marked framed, as it was, when there is no frame.
      */
-    static MessageDetail enrich(MessageDetail d, Session s, int i, List<RawFrame> frames) {
+    static MessageDetail enrich(MessageDetail d, Session s, int i, List<Frame> frames) {
         if (frames.isEmpty()) {
             return new MessageDetail(d.message(), d.title(), d.fields(), d.bytes(), d.peer(), d.exchange(), true);
         }
-        RawFrame target = frames.get(frames.size() - 1);
+        Frame target = frames.get(frames.size() - 1);
         byte[] a = target.data();
-        List<FrameLayer> layers = FrameLayout.layers(a, a.length, target.linkType());
+        List<Layer> layers = FrameBytes.layers(a, target.linkType());
         List<DetailNode> nodes = new ArrayList<>();
         nodes.add(new DetailNode("Frame " + target.frame(), a.length + " bytes captured", "frame == " + target.frame(),
                 List.of()).withBytes(0, 0, a.length));
-        for (FrameLayer l : layers) {
+        for (Layer l : layers) {
             List<DetailNode> fields = new ArrayList<>();
-            for (FieldSpan f : l.fields()) {
+            for (Span f : l.fields()) {
                 fields.add(new DetailNode(f.name(), f.summary(), null, List.of()).withBytes(0, f.offset(), f.length()));
             }
             nodes.add(new DetailNode(l.name(), l.summary(), null, fields).withBytes(0, l.offset(), l.length()));
@@ -49,7 +49,7 @@ final class FrameDetail {
         byte[] head = head(s, i);
         int length = s.length(i);
         int at = indexOf(a, payload, a.length, head);
-        List<FieldSpan> spans = MessageText.layout(s, i);
+        List<Span> spans = MessageText.layout(s, i);
         HexText.Builder hex = new HexText.Builder().add("Frame (" + a.length + " bytes)", a, 0, a.length, MAX_HEX_BYTES, "");
         if (at >= 0 && at + length <= a.length) {
             // The whole message lies in this frame: its fields' bytes are the frame's (data too,
@@ -98,16 +98,16 @@ final class FrameDetail {
 
     /** Where the TCP payload of a frame begins. */
     private static int payload(byte[] a, int linkType) {
-        List<FrameLayer> layers = FrameLayout.layers(a, a.length, linkType);
+        List<Layer> layers = FrameBytes.layers(a, linkType);
         return layers.isEmpty() ? a.length : layers.get(layers.size() - 1).offset() + layers.get(layers.size() - 1).length();
     }
 
     /** The message rebuilt from the segments it spans, or null when its start is not among them. */
-    private static Reassembly reassemble(List<RawFrame> frames, byte[] head, int length, int targetPayload) {
-        RawFrame target = frames.get(frames.size() - 1);
+    private static Reassembly reassemble(List<Frame> frames, byte[] head, int length, int targetPayload) {
+        Frame target = frames.get(frames.size() - 1);
         int after = 0;
         for (int k = frames.size() - 2; k >= 0 && after < length; k--) {
-            RawFrame f = frames.get(k);
+            Frame f = frames.get(k);
             int p = payload(f.data(), f.linkType());
             int at = indexOf(f.data(), p, f.data().length, head);
             int here = f.data().length - p;
@@ -124,7 +124,7 @@ final class FrameDetail {
                 fr.add(f.frame());
                 counts.add(first);
                 for (int m = k + 1; m < frames.size() - 1; m++) {
-                    RawFrame g = frames.get(m);
+                    Frame g = frames.get(m);
                     int q = payload(g.data(), g.linkType());
                     out.write(g.data(), q, g.data().length - q);
                     fr.add(g.frame());

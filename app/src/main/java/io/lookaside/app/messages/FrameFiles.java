@@ -1,8 +1,7 @@
 package io.lookaside.app.messages;
 
 import io.lookaside.capture.CaptureException;
-import io.lookaside.capture.FrameFile;
-import io.lookaside.capture.FrameFile.RawFrame;
+import io.lookaside.session.FrameBytes;
 import io.lookaside.session.Session;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,17 +13,27 @@ import java.util.List;
  * time (one task key) but off the FX thread, which closes it: hence the lock.
  */
 final class FrameFiles {
-    private FrameFile open;
+    private FrameBytes.Reader open;
     private String source;
 
     /** Frame {@code frame} of the session's file after up to {@code earlier} earlier segments of its flow. */
-    synchronized List<RawFrame> read(Session s, long frame, int earlier) throws IOException, CaptureException {
+    synchronized List<FrameBytes.Frame> read(Session s, long frame, int earlier) throws IOException, CaptureException {
         if (open == null || !s.source().equals(source)) {
             close();
-            open = FrameFile.open(Path.of(s.source()));
+            open = FrameBytes.Reader.open(Path.of(s.source()));
             source = s.source();
         }
         return open.frameAndEarlierOfFlow(frame, earlier);
+    }
+
+    /** Writes the frames numbered in {@code frames} (ascending) of the session's file as pcapng; returns how many. */
+    synchronized int export(Session s, long[] frames, Path out) throws IOException, CaptureException {
+        if (open == null || !s.source().equals(source)) {
+            close();
+            open = FrameBytes.Reader.open(Path.of(s.source()));
+            source = s.source();
+        }
+        return open.export(frames, out);
     }
 
     synchronized String source() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookaside.report.MessageJson;
 import io.lookaside.report.ValueNames;
-import io.lookaside.ninep.Dialect;
-import io.lookaside.ninep.NinePDecoder;
-import io.lookaside.wire.FieldSpan;
+import io.lookaside.session.FrameBytes;
+import io.lookaside.session.FrameBytes.Span;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
 import java.time.Instant;
@@ -101,7 +100,7 @@ final class MessageText {
     }
 
     /** Where the fields of message {@code i} lie in its bytes: 9P only (the decoder's own reads). */
-    static List<FieldSpan> layout(Session s, int i) {
+    static List<Span> layout(Session s, int i) {
         if (s.keptLength(i) != s.length(i)) {
             return List.of(); // a message without its payload cannot be laid out again
         }
@@ -109,19 +108,15 @@ final class MessageText {
     }
 
     /** Where the fields of message {@code i} lie in {@code bytes}, the whole message (from the session or its frame). */
-    static List<FieldSpan> layout(Session s, int i, java.nio.ByteBuffer bytes) {
-        if (s.connection(i).protocol() != io.lookaside.capture.Protocol.NINEP) {
-            return List.of();
-        }
-        Dialect d = Dialect.fromVersion(s.dialect(i));
-        return NinePDecoder.layout(bytes.slice(), d == null ? Dialect.P9P2000_L : d);
+    static List<Span> layout(Session s, int i, java.nio.ByteBuffer bytes) {
+        return FrameBytes.layout(s, i, bytes);
     }
 
     /** The top-level fields with their bytes: a field's span, moved by {@code shift}, in {@code section}. */
-    static List<DetailNode> withSpans(List<DetailNode> fields, List<FieldSpan> spans, int section, int shift) {
+    static List<DetailNode> withSpans(List<DetailNode> fields, List<Span> spans, int section, int shift) {
         List<DetailNode> out = new ArrayList<>(fields.size());
         for (DetailNode n : fields) {
-            FieldSpan f = spans.stream().filter(x -> x.name().equals(n.name())).findFirst().orElse(null);
+            Span f = spans.stream().filter(x -> x.name().equals(n.name())).findFirst().orElse(null);
             out.add(f == null ? n : n.withBytes(section, shift + f.offset(), f.length()));
         }
         return out;

@@ -324,8 +324,10 @@ public final class MessagesView extends BorderPane {
                 }
                 if (pinned && vm.followTailProperty().get() && now.size() > 0) {
                     scrollToEnd();
-                } else if (vm.selectedProperty().get() < 0 || now.rowOf(vm.selectedProperty().get()) < 0) {
-                    table.scrollTo(0); // a new filter's or sort's first row in view, as Wireshark shows it
+                } else {
+                    int selectedRow = vm.selectedProperty().get() < 0 ? -1 : now.rowOf(vm.selectedProperty().get());
+                    // The selection in view where the new rows put it; else their first row, as Wireshark shows them.
+                    table.scrollTo(Math.max(0, selectedRow - 8));
                 }
             }
             showSelected();
@@ -335,6 +337,8 @@ public final class MessagesView extends BorderPane {
         // builds new ones (skins, CSS) for each prefix: that was most of the FX thread's work
         // while a big capture loads.
         vm.sessionProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
+        vm.timeFormatProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
+        vm.timeReferenceProperty().addListener((o, was, now) -> redrawn.set(redrawn.get() + 1));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.goToPeer();
@@ -427,10 +431,38 @@ public final class MessagesView extends BorderPane {
         MenuItem addColumn = new MenuItem("Add Column…");
         addColumn.setId("addColumn");
         addColumn.setOnAction(e -> askForColumn());
+        javafx.scene.control.Menu timeFormat = new javafx.scene.control.Menu("Time Display Format");
+        javafx.scene.control.ToggleGroup formats = new javafx.scene.control.ToggleGroup();
+        for (MessagesViewModel.TimeFormat f : MessagesViewModel.TimeFormat.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(f.title());
+            item.setToggleGroup(formats);
+            item.setSelected(vm.timeFormatProperty().get() == f);
+            item.setOnAction(e -> vm.timeFormatProperty().set(f));
+            vm.timeFormatProperty().addListener((o, was, now) -> item.setSelected(now == f));
+            timeFormat.getItems().add(item);
+        }
+        MenuItem reference = new MenuItem("Set / Unset Time Reference");
+        reference.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        reference.setOnAction(e -> selectedRow(vm::toggleTimeReference));
         MenuItem captureOrder = new MenuItem("Capture Order (no sort)");
         captureOrder.setOnAction(e -> table.getSortOrder().clear());
+        MenuItem csv = new MenuItem("Export Displayed as CSV…");
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> chooseFile("messages.csv", "CSV", "*.csv").ifPresent(vm::exportCsv));
+        MenuItem pcapng = new MenuItem("Export Specified Packets (pcapng)…");
+        pcapng.setId("exportPcapng");
+        pcapng.setOnAction(e -> chooseFile("messages.pcapng", "pcapng", "*.pcapng").ifPresent(vm::exportPcapng));
         return new ContextMenu(peer, copyRow, new SeparatorMenuItem(), byType, byConn, andType,
-                new SeparatorMenuItem(), addColumn, captureOrder);
+                new SeparatorMenuItem(), addColumn, captureOrder, timeFormat, reference, new SeparatorMenuItem(), csv, pcapng);
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFile(String name, String kind, String pattern) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Export the displayed messages");
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
     private static void copy(String text) {

@@ -8,6 +8,7 @@ import io.lookaside.report.MessageJson;
 import io.lookaside.capture.Protocol;
 import io.lookaside.session.Direction;
 import io.lookaside.session.Session;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,6 +49,7 @@ public final class MessagesViewModel {
     static final String DETAIL_TASK = "messages.detail";
     static final String SORT_TASK = "messages.sort";
     static final String FRAME_TASK = "messages.frame";
+    static final String EXPORT_TASK = "messages.export";
     /** Earlier segments of a flow kept while looking for a frame: a 9P message of msize 512 KiB spans ~360. */
     private static final int EARLIER_SEGMENTS = 512;
     /** Typing pauses this long before a valid filter is applied; Enter applies at once. */
@@ -69,6 +75,10 @@ public final class MessagesViewModel {
     private final BooleanProperty followTail = new SimpleBooleanProperty(this, "followTail");
     private final ReadOnlyObjectWrapper<SortKey> sort = new ReadOnlyObjectWrapper<>(this, "sort");
     private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper(this, "sorting");
+    private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(this, "timeFormat", TimeFormat.RELATIVE);
+    private final ReadOnlyIntegerWrapper timeReference = new ReadOnlyIntegerWrapper(this, "timeReference", -1);
+    private static final java.time.format.DateTimeFormatter ABSOLUTE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC);
     private final ObservableList<MessageColumn> customColumns =
             FXCollections.observableArrayList();
     private final ObservableList<MessageColumn> customColumnsView =
@@ -167,6 +177,7 @@ public final class MessagesViewModel {
         sorting.set(false);
         sortedBy = null;
         catchingUp = false;
+        timeReference.set(-1);
         selected.set(-1);
         session.set(s);
         notice.set("");
@@ -666,6 +677,47 @@ public final class MessagesViewModel {
         }
     }
 
+    /**
+     * Writes the rows on show (filtered, sorted) with every column, custom ones too, as CSV;
+     * the notice says how it went.
+     */
+    public void exportCsv(Path out) {
+        Session s = session.get();
+        if (s == null) {
+            return;
+        }
+        RowIndex on = rows.get();
+        List<MessageColumn> columns = new java.util.ArrayList<>();
+        for (Column c : Column.values()) {
+            columns.add(MessageColumn.of(c));
+        }
+        columns.addAll(customColumns);
+        runner.task(EXPORT_TASK, ctx -> MessageExport.csv(s, on, columns, json, out, ctx))
+                .onSuccess(n -> notice.set("Exported " + n + " rows to " + out))
+                .onFailure(e -> notice.set("Could not export to " + out + ": " + e.getMessage()))
+                .start();
+    }
+
+    /**
+     * Writes the frames of the rows on show to a pcapng file (Wireshark's Export Specified
+     * Packets): only for captures read from pcap or pcapng.
+     */
+    public void exportPcapng(Path out) {
+        Session s = session.get();
+        if (s == null) {
+            return;
+        }
+        if (!"pcap".equals(s.sourceKind()) && !"pcapng".equals(s.sourceKind())) {
+            notice.set("Only a pcap or pcapng capture has frames to export; this is " + s.sourceKind());
+            return;
+        }
+        RowIndex on = rows.get();
+        runner.task(EXPORT_TASK, ctx -> frameFiles.export(s, MessageExport.frames(s, on), out))
+                .onSuccess(n -> notice.set("Exported " + n + " frames to " + out))
+                .onFailure(e -> notice.set("Could not export to " + out + ": " + e.getMessage()))
+                .start();
+    }
+
     /** The custom columns, in the order they were added. */
     public ObservableList<MessageColumn> customColumns() {
         return customColumnsView;
@@ -684,7 +736,7 @@ public final class MessagesViewModel {
         }
         return switch (c) {
             case FRAME -> MessageRows.frame(s, i);
-            case TIME -> MessageRows.time(s, i);
+            case TIME -> time(s, i);
             case SOURCE -> MessageRows.source(s, i);
             case DESTINATION -> MessageRows.destination(s, i);
             case PROTOCOL -> MessageRows.protocol(s, i);
@@ -694,6 +746,63 @@ public final class MessagesViewModel {
             case RTT -> MessageRows.rtt(s, i);
             case INFO -> summary(i);
         };
+    }
+
+    /** The Time column in the chosen format (Wireshark's View › Time Display Format). */
+    private String time(Session s, int i) {
+        return switch (timeFormat.get()) {
+            case RELATIVE -> MessageRows.seconds(s.tsNanos(i) - s.tsNanos(timeReference.get() >= 0 ? timeReference.get() : 0));
+            case ABSOLUTE -> ABSOLUTE_TIME.format(java.time.Instant.ofEpochSecond(0, s.tsNanos(i)));
+            case SINCE_PREVIOUS_DISPLAYED -> {
+                RowIndex r = rows.get();
+                int k = r.ascendingPosition(i);
+                yield k <= 0 ? MessageRows.seconds(0) : MessageRows.seconds(s.tsNanos(i) - s.tsNanos(r.ascending(k - 1)));
+            }
+            case SINCE_PREVIOUS_IN_CONNECTION -> {
+                // Connections interleave; a look this far back finds the previous one of any real exchange.
+                for (int p = i - 1; p >= 0 && p >= i - 100_000; p--) {
+                    if (s.conn(p) == s.conn(i)) {
+                        yield MessageRows.seconds(s.tsNanos(i) - s.tsNanos(p));
+                    }
+                }
+                yield MessageRows.seconds(0);
+            }
+        };
+    }
+
+    /** Wireshark's time display formats. */
+    public enum TimeFormat {
+        RELATIVE("Seconds since the first message (or the time reference)"),
+        ABSOLUTE("UTC date and time of day"),
+        SINCE_PREVIOUS_DISPLAYED("Seconds since the previous displayed message"),
+        SINCE_PREVIOUS_IN_CONNECTION("Seconds since the previous message of the connection");
+
+        private final String title;
+
+        TimeFormat(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** Makes message {@code i} the time reference (relative times count from it), or clears it when it is. */
+    public void toggleTimeReference(int i) {
+        timeReference.set(timeReference.get() == i ? -1 : i);
+        if (timeReference.get() >= 0) {
+            timeFormat.set(TimeFormat.RELATIVE);
+        }
+    }
+
+    public ObjectProperty<TimeFormat> timeFormatProperty() {
+        return timeFormat;
+    }
+
+    /** The message relative times count from, or -1 for the first. */
+    public ReadOnlyIntegerProperty timeReferenceProperty() {
+        return timeReference.getReadOnlyProperty();
     }
 
     /** Every column of message {@code i}, tab-separated, for the clipboard. */

@@ -96,6 +96,15 @@ public final class RowIndex extends ObservableListBase<Integer> {
         return messages == null ? k : messages[k];
     }
 
+    /** The position of {@code message} among the kept messages in capture order ({@link #ascending}), or -1. */
+    public int ascendingPosition(int message) {
+        if (messages == null) {
+            return message >= 0 && message < size ? message : -1;
+        }
+        int k = Arrays.binarySearch(messages, 0, size, message);
+        return k >= 0 ? k : -1;
+    }
+
     /** The row showing message {@code message}, or -1 when it is not shown. */
     public int rowOf(int message) {
         int k;

@@ -413,4 +413,56 @@ class MessagesViewModelTest {
         vm.goToFrame(frame);
         assertThat(busybox.frame(vm.selectedProperty().get())).isEqualTo(frame);
     }
+
+    @Test
+    void theDisplayedRowsExportAsCsvInTheirOrderAndTheirFramesAsPcapng(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        vm.addColumn("ecode");
+        vm.filterTextProperty().set("type == Rlerror");
+        vm.applyFilter();
+        vm.sortBy(new SortKey(MessageColumn.of(MessagesViewModel.Column.RTT), true));
+        fx.runUntil(vm::isSettled);
+        RowIndex rows = vm.rowsProperty().get();
+        java.nio.file.Path csv = dir.resolve("m.csv");
+        java.nio.file.Path pcapng = dir.resolve("m.pcapng");
+
+        vm.exportCsv(csv);
+        fx.runUntil(() -> vm.noticeProperty().get().startsWith("Exported"));
+        vm.exportPcapng(pcapng);
+        fx.runUntil(() -> vm.noticeProperty().get().contains("frames"));
+
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(rows.size() + 1);
+        assertThat(lines.get(0)).isEqualTo("No.,Time,Source,Destination,Protocol,Length,Type,Tag/Unique,RTT (µs),Info,ecode");
+        assertThat(lines.get(1)).startsWith(busybox.frame(rows.message(0)) + ",").endsWith(",2 (ENOENT)");
+        Session exported = SessionLoader.load(pcapng, CaptureOptions.DEFAULT, LoadMonitor.NONE);
+        long rlerrors = IntStream.range(0, exported.size()).filter(i -> exported.typeName(i).equals("Rlerror")).count();
+        assertThat(rlerrors).isEqualTo(rows.size());
+    }
+
+    @Test
+    void theTimeColumnShowsEachFormatAndCountsFromTheTimeReference() throws Exception {
+        vm.filterTextProperty().set("type == Twalk");
+        vm.applyFilter();
+        fx.runUntil(vm::isSettled);
+        RowIndex rows = vm.rowsProperty().get();
+        int a = rows.message(10);
+        int b = rows.message(11);
+
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(0)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.SINCE_PREVIOUS_DISPLAYED);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(a)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.SINCE_PREVIOUS_IN_CONNECTION);
+        // One connection in this sample: the previous message of the capture, displayed or not.
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(b - 1)));
+        vm.timeFormatProperty().set(MessagesViewModel.TimeFormat.ABSOLUTE);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).matches("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+
+        vm.toggleTimeReference(a);
+        assertThat(vm.timeFormatProperty().get()).isEqualTo(MessagesViewModel.TimeFormat.RELATIVE);
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, a)).isEqualTo("0.000000");
+        assertThat(vm.cell(MessagesViewModel.Column.TIME, b)).isEqualTo(MessageRows.seconds(busybox.tsNanos(b) - busybox.tsNanos(a)));
+        vm.toggleTimeReference(a);
+        assertThat(vm.timeReferenceProperty().get()).isEqualTo(-1);
+    }
 }

@@ -171,10 +171,17 @@ class MessagesViewTest {
         long slowest = IntStream.range(0, busybox.size()).mapToLong(busybox::rttNanos).max().orElseThrow();
         assertThat(busybox.rttNanos(rows.message(rows.size() - 1))).isEqualTo(slowest);
 
+        page.clickRow(5);
+        int selected = page.selectedMessage();
         robot.clickOn(header("column-rtt"));
 
         page.waitUntil(() -> vm.isSettled() && vm.sortProperty().get().descending());
         assertThat(busybox.rttNanos(page.table().getItems().get(0))).isEqualTo(slowest);
+        // The selected message stays selected, and in view, wherever the sort put it.
+        assertThat(page.selectedMessage()).isEqualTo(selected);
+        VirtualFlow<?> flow = robot.lookup("#messageTable .virtual-flow").queryAs(VirtualFlow.class);
+        int row = page.table().getSelectionModel().getSelectedIndex();
+        assertThat(row).isBetween(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
         assertThat(page.table().getItems().get(0)).isEqualTo(vm.rowsProperty().get().message(0));
     }
 
