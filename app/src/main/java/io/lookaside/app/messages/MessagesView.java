@@ -62,6 +62,8 @@ public final class MessagesView extends BorderPane {
     private final TextField filterField = new TextField();
     private final TextField goToField = new TextField();
     private final HBox goToBar;
+    /** The capture whose rows the table shows (its source), to know when another one comes. */
+    private String shownSource;
     private final TableView<Integer> table = new TableView<>();
     private TableRows tableRows;
     /** Counts the sessions shown; the table's cells take their text again when it changes. */
@@ -80,6 +82,19 @@ public final class MessagesView extends BorderPane {
         panes.setOrientation(Orientation.VERTICAL);
         panes.setDividerPositions(0.56);
         setCenter(panes);
+    }
+
+    /**
+     * Hands the field tree and the bytes over to be views of their own (the workbench docks
+     * them); the table and the filter stay here. Returns {details, bytes}.
+     */
+    public javafx.scene.Node[] releaseDetailsAndBytes() {
+        SplitPane panes = (SplitPane) getCenter();
+        SplitPane lower = (SplitPane) panes.getItems().get(1);
+        javafx.scene.Node[] out = lower.getItems().toArray(javafx.scene.Node[]::new);
+        lower.getItems().clear();
+        setCenter(panes.getItems().get(0));
+        return out;
     }
 
     /** Puts the caret in the display filter (Wireshark: Ctrl+/). */
@@ -251,6 +266,7 @@ public final class MessagesView extends BorderPane {
             } else {
                 tableRows = new TableRows(now);
                 table.setItems(tableRows);
+                scrollToTopOnAnotherCapture();
             }
             showSelected();
         });
@@ -269,6 +285,16 @@ public final class MessagesView extends BorderPane {
             }
         });
         return table;
+    }
+
+    /** Another capture starts at its first row, not where the previous one was scrolled to. */
+    private void scrollToTopOnAnotherCapture() {
+        io.lookaside.session.Session s = vm.sessionProperty().get();
+        String source = s == null ? null : s.source();
+        if (source != null && !source.equals(shownSource)) {
+            table.scrollTo(0);
+        }
+        shownSource = source;
     }
 
     private void showSelected() {

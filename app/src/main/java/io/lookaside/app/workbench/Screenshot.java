@@ -1,5 +1,6 @@
 package io.lookaside.app.workbench;
 
+import io.lookaside.app.capture.LoadFailure;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,30 +18,39 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
- * Saves a PNG of the main window once a capture is loaded, filtered, its selected message
+ * Saves a PNG of the main window once every capture is loaded, filtered, its selected message
  * decoded and its analysis shown, then exits: a deterministic picture for the README. With
  * {@code -Dlookaside.screenshot.tab=whatif} (any {@link Feature}, case-insensitive) the picture
- * shows that tab.
+ * shows that view; with {@code compare}, the Compare perspective once both captures are compared
+ * ({@code --compare A B} picks it by itself).
  */
 final class Screenshot {
     private Screenshot() {
     }
 
-    static void whenShown(Scene scene, WorkbenchViewModel vm, Path out, Feature feature) {
+    static void whenShown(Scene scene, WorkbenchFrame frame, Path out, String view) {
+        boolean compare = "compare".equalsIgnoreCase(view);
+        Feature feature = compare ? Feature.MESSAGES : Feature.valueOf(view.toUpperCase(java.util.Locale.ROOT));
         // Polled rather than wired to the properties: "settled" spans several of them, and
         // listeners would see them mid-update.
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
-            if (vm.capture().failureProperty().get() != null) {
+            WorkbenchViewModel vm = frame.activeProperty().get().viewModel();
+            LoadFailure failure = frame.editors().stream().map(x -> x.viewModel().capture().failureProperty().get())
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (failure != null) {
                 poll.stop();
-                System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
-                        + vm.capture().failureProperty().get().reason());
+                System.err.println("lookaside: " + failure.headline() + ": " + failure.reason());
                 Platform.exit();
-            } else if (vm.capture().sessionProperty().get() != null && vm.isSettled()) {
+            } else if (vm.capture().sessionProperty().get() != null && frame.isSettled()) {
                 poll.stop();
-                vm.featureProperty().set(feature);
+                if (compare) {
+                    frame.perspectiveProperty().set(WorkbenchFrame.Perspective.COMPARE);
+                } else {
+                    vm.featureProperty().set(feature);
+                }
                 // The list has the focus as after a click, so the selection shows in its colour.
-                Node table = scene.lookup(switch (feature) {
+                Node table = scene.lookup(compare ? "#compareOperations" : switch (feature) {
                     case MESSAGES -> "#messageTable";
                     case FINDINGS -> "#findingsTable";
                     case WAITS -> "#waitsTable";
@@ -52,7 +62,7 @@ final class Screenshot {
                     table.requestFocus();
                 }
                 // Let layout and the table's cells settle before taking the picture.
-                PauseTransition settle = new PauseTransition(Duration.millis(600));
+                PauseTransition settle = new PauseTransition(Duration.millis(compare ? 1200 : 600));
                 settle.setOnFinished(f -> save(scene, out));
                 settle.play();
             }

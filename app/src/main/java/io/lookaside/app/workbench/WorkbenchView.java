@@ -1,20 +1,22 @@
 package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.DiagnosticsView;
+import io.lookaside.app.dock.DockArea;
+import io.lookaside.app.dock.DockLayout;
 import io.lookaside.app.capture.LoadFailure;
 import io.lookaside.app.findings.FindingsView;
 import io.lookaside.app.lifecycles.LifecyclesView;
 import io.lookaside.app.messages.MessagesView;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.outline.OutlineView;
 import io.lookaside.app.waits.WaitsView;
 import io.lookaside.app.whatif.WhatIfView;
 import io.lookaside.app.workbench.ReportExport.Format;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,8 +32,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -41,21 +41,41 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
- * The main window: menus with Wireshark's shortcuts, one tab per feature, and the status bar.
- * A capture opens from File › Open, from a file dropped anywhere on the window, or from the
- * command line. Built in code; it only lays out and binds {@link WorkbenchViewModel}.
+ * One capture's editor: menus with Wireshark's shortcuts, the views of the capture arranged in a
+ * {@link DockArea}, and the status bar. {@link WorkbenchFrame} holds one per open capture and
+ * shows the menus of the one on show. A capture opens from File › Open, from a file dropped
+ * anywhere on the window, or from the command line. Built in code; it only lays out and binds
+ * {@link WorkbenchViewModel}.
  */
 public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final MessagesView messagesView;
-    private final TabPane tabs = new TabPane();
+    /** Where File › Open and dropped files go: a new editor in the frame, or this one on its own. */
+    private final java.util.function.Consumer<Path> opener;
+    private final boolean opensHere;
+    private final MenuBar menuBar;
+    private final DockArea dock;
 
     public WorkbenchView(WorkbenchViewModel vm) {
+        this(vm, null, null);
+    }
+
+    /**
+     * @param opener where opened files go (null: into this editor)
+     * @param layout the arrangement of the views to start with (null: {@link #defaultLayout()})
+     */
+    public WorkbenchView(WorkbenchViewModel vm, java.util.function.Consumer<Path> opener, DockLayout layout) {
         this.vm = vm;
+        this.opener = opener != null ? opener : vm::open;
+        this.opensHere = opener == null;
         this.messagesView = new MessagesView(vm.messages());
         getStyleClass().add("workbench");
-        setTop(menus());
-        setCenter(tabs());
+        menuBar = menus();
+        setTop(menuBar);
+        dock = views(layout);
+        setCenter(dock);
+        // A jump from another view (evidence, a fid's creation) leaves the list focused: the selection shows in its colour.
+        vm.jumpsProperty().addListener((o, was, now) -> messagesView.focusTable());
         setBottom(statusBar());
         acceptDroppedFiles();
         vm.capture().failureProperty().addListener((o, was, failure) -> {
@@ -119,49 +139,74 @@ public final class WorkbenchView extends BorderPane {
         then.run();
     }
 
-    private TabPane tabs() {
-        tabs.setId("featureTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab messages = new Tab("Messages", messagesView);
-        messages.setId("messagesTab");
-        Tab findings = analysisTab("Findings", "findingsTab", new FindingsView(vm.findings(), vm.analysisPlaceholderProperty()));
-        Tab waits = analysisTab("Wait Times", "waitsTab", new WaitsView(vm.waits(), vm.analysisPlaceholderProperty()));
-        Tab whatIf = analysisTab("What If", "whatIfTab", new WhatIfView(vm.whatIf(), vm.analysisPlaceholderProperty()));
-        Tab lifecycles = analysisTab("Lifecycles", "lifecyclesTab", new LifecyclesView(vm.lifecycles(),
-                vm.analysisPlaceholderProperty()));
-        Tab diagnostics = new Tab("Diagnostics", new DiagnosticsView(vm.diagnostics()));
-        diagnostics.setId("diagnosticsTab");
-        diagnostics.textProperty().bind(vm.diagnostics().countProperty().asString("Diagnostics (%d)"));
-        tabs.getTabs().setAll(messages, findings, waits, whatIf, lifecycles, diagnostics);
-        // Tabs follow Feature's order; the selected tab and the view-model's feature follow each other.
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                vm.featureProperty().set(Feature.values()[now.intValue()]));
-        vm.featureProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
-        return tabs;
+    /** The ids of the views, as the layout names them; a feature's view is its name in lower case. */
+    public static final String OUTLINE = "outline";
+    public static final String PROPERTIES = "properties";
+    public static final String DETAILS = "details";
+    public static final String BYTES = "bytes";
+
+    /** The Analyze perspective as it comes: Wireshark's list, fields and bytes, with the outline on the left. */
+    public static DockLayout defaultLayout() {
+        return DockLayout.Split.horizontal(0.2, DockLayout.Stack.of(OUTLINE),
+                DockLayout.Split.vertical(0.56,
+                        DockLayout.Stack.of(id(Feature.MESSAGES), id(Feature.FINDINGS), id(Feature.WAITS),
+                                id(Feature.WHATIF), id(Feature.LIFECYCLES), id(Feature.DIAGNOSTICS)),
+                        DockLayout.Split.horizontal(0.58, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
+    }
+
+    static String id(Feature f) {
+        return f.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
-     * A tab whose view joins the scene when the tab is first selected. A {@code TabPane} lays
-     * out and styles every tab's content, shown or not, so with all analysis views in the scene
-     * the analysis of a big capture made the FX thread build the rows and draw the charts of
-     * every tab at once when it arrived (most of a 0.6–1.3 s stall on a 1 GB capture). The
-     * view is made at once (it follows its view-model from the start); only its layout waits.
+     * The views in a dock area. Each view is made at once (it follows its view-model from the
+     * start); it joins the scene when its tab is first selected (see {@link DockArea}).
      */
-    private static Tab analysisTab(String text, String id, Node view) {
-        Tab tab = new Tab(text);
-        tab.setId(id);
-        InvalidationListener attach = new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                if (tab.isSelected()) {
-                    tab.setContent(view);
-                    tab.selectedProperty().removeListener(this);
+    private DockArea views(DockLayout layout) {
+        Node[] detailsAndBytes = messagesView.releaseDetailsAndBytes();
+        javafx.beans.value.ObservableStringValue placeholder = vm.analysisPlaceholderProperty();
+        List<DockArea.View> views = List.of(
+                view(Feature.MESSAGES, "messagesTab", "Messages", messagesView),
+                view(Feature.FINDINGS, "findingsTab", "Findings", new FindingsView(vm.findings(), placeholder)),
+                view(Feature.WAITS, "waitsTab", "Wait Times", new WaitsView(vm.waits(), placeholder)),
+                view(Feature.WHATIF, "whatIfTab", "What If", new WhatIfView(vm.whatIf(), placeholder)),
+                view(Feature.LIFECYCLES, "lifecyclesTab", "Lifecycles", new LifecyclesView(vm.lifecycles(), placeholder)),
+                new DockArea.View(id(Feature.DIAGNOSTICS), "diagnosticsTab",
+                        vm.diagnostics().countProperty().asString("Diagnostics (%d)"), new DiagnosticsView(vm.diagnostics())),
+                new DockArea.View(OUTLINE, "outlineTab", new javafx.beans.property.SimpleStringProperty("Outline"),
+                        new OutlineView(vm.outline(), placeholder)),
+                new DockArea.View(DETAILS, "detailsTab", new javafx.beans.property.SimpleStringProperty("Details"),
+                        detailsAndBytes[0]),
+                new DockArea.View(BYTES, "bytesTab", new javafx.beans.property.SimpleStringProperty("Bytes"),
+                        detailsAndBytes[1]),
+                new DockArea.View(PROPERTIES, "propertiesTab", new javafx.beans.property.SimpleStringProperty("Properties"),
+                        new PropertiesView(vm.properties())));
+        DockArea area = new DockArea(views, defaultLayout(), layout);
+        area.setId("dockArea");
+        // The view on show and the view-model's feature follow each other.
+        area.shownProperty().addListener((o, was, now) -> {
+            for (Feature f : Feature.values()) {
+                if (id(f).equals(now)) {
+                    vm.featureProperty().set(f);
                 }
             }
-        };
-        tab.selectedProperty().addListener(attach);
-        attach.invalidated(tab.selectedProperty());
-        return tab;
+        });
+        vm.featureProperty().addListener((o, was, now) -> area.select(id(now)));
+        return area;
+    }
+
+    private static DockArea.View view(Feature f, String tabId, String title, Node content) {
+        return new DockArea.View(id(f), tabId, new javafx.beans.property.SimpleStringProperty(title), content);
+    }
+
+    /** The menus, which the frame shows above the editor on show. */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    /** The views of this capture, as the user arranged them. */
+    public DockArea dock() {
+        return dock;
     }
 
     private HBox statusBar() {
@@ -228,7 +273,7 @@ public final class WorkbenchView extends BorderPane {
         }
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            vm.open(f.toPath());
+            opener.accept(f.toPath());
         }
     }
 
@@ -317,8 +362,10 @@ public final class WorkbenchView extends BorderPane {
         });
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
-            if (ok) {
+            if (ok && opensHere) {
                 vm.openDropped(e.getDragboard().getFiles());
+            } else if (ok) {
+                e.getDragboard().getFiles().forEach(f -> opener.accept(f.toPath()));
             }
             e.setDropCompleted(ok);
             e.consume();

@@ -5,6 +5,7 @@ import io.lookaside.app.capture.DiagnosticsViewModel;
 import io.lookaside.app.findings.FindingsViewModel;
 import io.lookaside.app.lifecycles.LifecyclesViewModel;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.outline.OutlineViewModel;
 import io.lookaside.app.waits.WaitsViewModel;
 import io.lookaside.app.whatif.WhatIfViewModel;
 import io.lookaside.session.Session;
@@ -38,6 +39,10 @@ public final class WorkbenchViewModel {
     private final WhatIfViewModel whatIf;
     private final LifecyclesViewModel lifecycles;
     private final ReportExport export;
+    private final OutlineViewModel outline;
+    private final SelectionProperties properties;
+    /** Counts jumps to a message from another view: the Messages view takes the focus on each. */
+    private final javafx.beans.property.IntegerProperty jumps = new javafx.beans.property.SimpleIntegerProperty(this, "jumps");
     private final StringBinding analysisPlaceholder;
     private final ObjectProperty<Feature> feature = new SimpleObjectProperty<>(this, "feature", Feature.MESSAGES);
     private final StringBinding title;
@@ -55,6 +60,7 @@ public final class WorkbenchViewModel {
         diagnostics = new DiagnosticsViewModel(frame -> {
             feature.set(Feature.MESSAGES);
             messages.goToFrame(frame);
+            jumps.set(jumps.get() + 1);
         });
         analysis = new AnalysisViewModel(runner);
         findings = new FindingsViewModel(this::showMessage);
@@ -62,11 +68,14 @@ public final class WorkbenchViewModel {
         whatIf = new WhatIfViewModel(runner, this::showMessage);
         lifecycles = new LifecyclesViewModel(runner, this::showMessage);
         export = new ReportExport(runner);
+        outline = new OutlineViewModel(runner, this::showMessage);
+        properties = new SelectionProperties(messages, outline, analysis);
         // The message list shows the rows of a capture as they are read; diagnostics and the
         // analysis wait for all of them (a figure over part of a capture would mislead).
         capture.prefixProperty().addListener((o, was, prefix) -> {
             if (prefix != null) {
                 if (was == null) {
+                    export.clearResult();
                     diagnostics.show(null);
                     analysis.analyze(null);
                 }
@@ -82,6 +91,7 @@ public final class WorkbenchViewModel {
             waits.show(a);
             whatIf.show(a);
             lifecycles.show(a);
+            outline.show(a);
             export.reportProperty().set(a == null ? null : a.report());
         });
         analysisPlaceholder = Bindings.createStringBinding(() -> {
@@ -102,9 +112,11 @@ public final class WorkbenchViewModel {
         }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty(), capture.loadingProperty(),
                 capture.prefixProperty());
         title = Bindings.createStringBinding(() -> {
-            Path p = capture.pathProperty().get();
+            // While another file loads, the title names it: the old name would say the old capture is on show.
+            Path loading = capture.loadingProperty().get();
+            Path p = loading != null ? loading : capture.pathProperty().get();
             return p == null ? "Lookaside" : p.getFileName() + " — Lookaside";
-        }, capture.pathProperty());
+        }, capture.pathProperty(), capture.loadingProperty());
         status = Bindings.createStringBinding(this::statusText, capture.sessionProperty(), capture.loadingProperty(),
                 capture.progressProperty(), capture.prefixProperty(), messages.sessionProperty(), messages.rowsProperty(), messages.filteringProperty(),
                 messages.filterProgressProperty(), analysis.busyProperty());
@@ -157,6 +169,7 @@ public final class WorkbenchViewModel {
     public void showMessage(int i) {
         feature.set(Feature.MESSAGES);
         messages.goToMessage(i);
+        jumps.set(jumps.get() + 1);
     }
 
     /**
@@ -245,6 +258,20 @@ public final class WorkbenchViewModel {
 
     public ReportExport export() {
         return export;
+    }
+
+    public OutlineViewModel outline() {
+        return outline;
+    }
+
+    /** The properties of what the user selected last: a message, or an entry of the outline. */
+    public SelectionProperties properties() {
+        return properties;
+    }
+
+    /** Goes up by one each time another view opens a message (evidence, a fid's creation, a diagnostic). */
+    public javafx.beans.property.ReadOnlyIntegerProperty jumpsProperty() {
+        return jumps;
     }
 
     /** What the analysis features' tables say while they have nothing: open a capture, analysing, failed. */
