@@ -3,7 +3,6 @@ package io.lookaside.app.compare;
 import io.lookaside.app.workbench.Analyzed;
 import io.lookaside.app.workbench.TaskRunner;
 import java.util.function.IntConsumer;
-import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -44,7 +44,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<Comparison> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final InvalidationListener analysisChanged = o -> compare();
+    /** A change listener, not an invalidation one: a side's analysis may never have been read while the other was missing. */
+    private final ChangeListener<Analyzed> analysisChanged = (o, was, now) -> compare();
 
     public CompareViewModel(TaskRunner runner) {
         this.runner = runner;

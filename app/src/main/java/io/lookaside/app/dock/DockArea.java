@@ -266,14 +266,17 @@ public final class DockArea extends StackPane {
         }
         double[] d = sp.dividers().stream().mapToDouble(Double::doubleValue).toArray();
         pane.setDividerPositions(d);
-        for (int k = 0; k < pane.getDividers().size(); k++) {
-            int at = k;
-            pane.getDividers().get(k).positionProperty().addListener((o, was, now) -> {
-                if (!rendering) {
-                    layout.set(withDivider(layout.get(), path, 0, at, now.doubleValue()));
-                }
-            });
-        }
+        // Only the user's drags move the layout's dividers: a split pane also moves them itself
+        // while it is laid out (a first pass at a small size clamps them to its parts' minimum sizes).
+        pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            DockLayout now = layout.get();
+            for (int k = 0; k < pane.getDividers().size(); k++) {
+                now = withDivider(now, path, 0, k, pane.getDividers().get(k).getPosition());
+            }
+            if (!now.equals(layout.get())) {
+                layout.set(now);
+            }
+        });
         return pane;
     }
 

@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
  * decoded and its analysis shown, then exits: a deterministic picture for the README. With
  * {@code -Dlookaside.screenshot.tab=whatif} (any {@link Feature}, case-insensitive) the picture
  * shows that view; with {@code compare}, the Compare perspective once both captures are compared
- * ({@code --compare A B} picks it by itself).
+ * ({@code --compare A B} picks it by itself); with {@code live}, the Live Capture perspective.
  */
 final class Screenshot {
     private Screenshot() {
@@ -30,7 +30,8 @@ final class Screenshot {
 
     static void whenShown(Scene scene, WorkbenchFrame frame, Path out, String view) {
         boolean compare = "compare".equalsIgnoreCase(view);
-        Feature feature = compare ? Feature.MESSAGES : Feature.valueOf(view.toUpperCase(java.util.Locale.ROOT));
+        boolean live = "live".equalsIgnoreCase(view);
+        Feature feature = compare || live ? Feature.MESSAGES : Feature.valueOf(view.toUpperCase(java.util.Locale.ROOT));
         // Polled rather than wired to the properties: "settled" spans several of them, and
         // listeners would see them mid-update.
         Timeline poll = new Timeline();
@@ -46,6 +47,8 @@ final class Screenshot {
                 poll.stop();
                 if (compare) {
                     frame.perspectiveProperty().set(WorkbenchFrame.Perspective.COMPARE);
+                } else if (live) {
+                    frame.perspectiveProperty().set(WorkbenchFrame.Perspective.LIVE);
                 } else {
                     vm.featureProperty().set(feature);
                 }

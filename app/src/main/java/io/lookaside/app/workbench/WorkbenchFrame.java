@@ -143,13 +143,34 @@ public final class WorkbenchFrame extends BorderPane {
         e.close();
         editors.remove(e);
         Tab tab = editorTabs.getTabs().stream().filter(t -> t.getUserData() == e).findFirst().orElseThrow();
+        // The tab pane's skin may keep a closed tab a while (its closing animation): the tab lets go of the editor now.
+        tab.textProperty().unbind();
+        tab.getTooltip().textProperty().unbind();
+        tab.setTooltip(null);
+        tab.setOnCloseRequest(null);
         tab.setContent(null);
         tab.setUserData(null);
         editorTabs.getTabs().remove(tab);
+        // Its menus' accelerators were registered with the scene while they were on show.
+        e.view().menuBar().getMenus().clear();
         if (editors.isEmpty()) {
             addEditor();
         }
         refreshCandidates();
+        forgetAccelerators();
+    }
+
+    /**
+     * The scene keeps the accelerators of every menu bar it showed, with actions that reach their
+     * editor: they are dropped, and the menus on show register theirs again as they rejoin the scene.
+     */
+    private void forgetAccelerators() {
+        if (getScene() != null) {
+            getScene().getAccelerators().clear();
+            Node top = getTop();
+            setTop(null);
+            setTop(top);
+        }
     }
 
     public ObservableList<CaptureEditor> editors() {
@@ -458,11 +479,15 @@ public final class WorkbenchFrame extends BorderPane {
 
     /** True when every open capture is loaded and analysed and, in Compare, the comparison is shown. */
     public boolean isSettled() {
+        if (perspective.get() == Perspective.COMPARE) {
+            // The editors are not on show: their views do not prepare what they would show.
+            return compare.isSettled();
+        }
         for (CaptureEditor e : editors) {
             if (!e.isEmpty() && !e.viewModel().isSettled()) {
                 return false;
             }
         }
-        return perspective.get() != Perspective.COMPARE || compare.isSettled();
+        return true;
     }
 }

@@ -117,12 +117,35 @@ public final class WorkbenchView extends BorderPane {
                 item("_Wait Times", "Alt+3", () -> vm.featureProperty().set(Feature.WAITS)),
                 item("W_hat If", "Alt+4", () -> vm.featureProperty().set(Feature.WHATIF)),
                 item("_Lifecycles", "Alt+5", () -> vm.featureProperty().set(Feature.LIFECYCLES)),
-                item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
+                item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)),
+                new SeparatorMenuItem(),
+                decodeAsItem());
         Menu help = new Menu("_Help", null,
                 item("Display Filter _Syntax", null, this::showFilterHelp));
         MenuBar bar = new MenuBar(file, go, analyze, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Analyze › Decode As…: 9P on a TCP port of the user's choosing, as {@code --port} does. */
+    private MenuItem decodeAsItem() {
+        MenuItem it = item("Decode _As… (9P on a port)", null, () -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+                    vm.capture().options().ninePPort() > 0 ? Integer.toString(vm.capture().options().ninePPort()) : "");
+            ask.initOwner(getScene().getWindow());
+            ask.setTitle("Decode As");
+            ask.setHeaderText("Decode a TCP port as 9P (lookaside --port PORT)");
+            ask.setContentText("TCP port:");
+            ask.getDialogPane().setId("decodeAsDialog");
+            ask.showAndWait().map(String::strip).ifPresent(v -> {
+                if (v.matches("\\d{1,5}") && Integer.parseInt(v) > 0 && Integer.parseInt(v) < 65536) {
+                    vm.decodeAs(Integer.parseInt(v));
+                }
+            });
+        });
+        it.setId("decodeAsItem");
+        it.disableProperty().bind(vm.capture().pathProperty().isNull());
+        return it;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

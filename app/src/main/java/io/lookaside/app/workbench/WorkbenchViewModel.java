@@ -108,7 +108,8 @@ public final class WorkbenchViewModel {
             }
             Session s = capture.sessionProperty().get();
             return s == null ? "Open a capture with File › Open (Ctrl+O), or drop a file on the window."
-                    : "This capture holds no 9P or FUSE messages.";
+                    : "This capture holds no 9P or FUSE messages. Diagnostics lists the TCP ports it holds; if one carries "
+                    + "9P on a port of its own, use Analyze › Decode As… (--port).";
         }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty(), capture.loadingProperty(),
                 capture.prefixProperty());
         title = Bindings.createStringBinding(() -> {
@@ -130,7 +131,23 @@ public final class WorkbenchViewModel {
     private void showLoaded(Session s, boolean more) {
         messages.show(s, more);
         diagnostics.show(s);
-        analysis.analyze(s);
+        // A capture without 9P or FUSE has nothing to analyse: the analysis views say so and
+        // point at Decode As rather than show empty tables and headings.
+        analysis.analyze(s != null && s.size() == 0 ? null : s);
+    }
+
+    /** True when the loaded capture holds no 9P or FUSE message. */
+    public boolean holdsNothing() {
+        Session s = capture.sessionProperty().get();
+        return s != null && s.size() == 0;
+    }
+
+    /** Analyze › Decode As: loads the capture again with 9P on TCP port {@code port}. */
+    public void decodeAs(int port) {
+        Path p = capture.pathProperty().get();
+        if (p != null) {
+            capture.open(p, new io.lookaside.capture.CaptureOptions(port, capture.options().as()));
+        }
     }
 
     /** Applies the command line: filter and frame first, so that they hold for the first session. */
@@ -161,7 +178,7 @@ public final class WorkbenchViewModel {
     public void reload() {
         Path p = capture.pathProperty().get();
         if (p != null) {
-            capture.open(p);
+            capture.open(p, capture.options());
         }
     }
 
@@ -178,7 +195,7 @@ public final class WorkbenchViewModel {
      */
     public boolean isSettled() {
         return !capture.busyProperty().get() && messages.isSettled() && !analysis.busyProperty().get()
-                && analysis.resultProperty().get() != null && !waits.busyProperty().get()
+                && (analysis.resultProperty().get() != null || holdsNothing()) && !waits.busyProperty().get()
                 && !whatIf.busyProperty().get() && !lifecycles.busyProperty().get();
     }
 
