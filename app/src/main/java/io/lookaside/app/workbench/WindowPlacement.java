@@ -23,7 +23,7 @@ final class WindowPlacement {
     /** How long after showing the window gets its size again, if the window manager shrank it. */
     private static final Duration ENFORCE_FOR = Duration.seconds(3);
     private static final Duration ENFORCE_EVERY = Duration.millis(250);
-    /** A difference in size smaller than this is the window manager's decorations, not a lost size. */
+    /** A difference in size smaller than this is the window manager's decorations. */
     private static final double TOLERANCE = 40;
 
     private WindowPlacement() {
@@ -71,16 +71,18 @@ final class WindowPlacement {
         stage.setY(bounds.getMinY());
         stage.setWidth(bounds.getWidth());
         stage.setHeight(bounds.getHeight());
-        stage.setMinWidth(Math.min(MIN_WIDTH, bounds.getWidth()));
-        stage.setMinHeight(Math.min(MIN_HEIGHT, bounds.getHeight()));
         stage.show();
         if (maximised) {
             stage.setMaximized(true);
             return;
         }
         Timeline enforce = new Timeline(new KeyFrame(ENFORCE_EVERY, e -> {
-            if (!stage.isMaximized() && (Math.abs(stage.getWidth() - bounds.getWidth()) > TOLERANCE
-                    || Math.abs(stage.getHeight() - bounds.getHeight()) > TOLERANCE)) {
+            // The glitch leaves the window at 200×200 (with a minimum size set on the stage, at
+            // that minimum, which the stage then does not report): only a size smaller than the
+            // workbench's own minimum is put right, so a size the user gives it is kept. (A stage
+            // minimum size is not set for that reason.)
+            boolean glitch = stage.getWidth() < MIN_WIDTH - TOLERANCE || stage.getHeight() < MIN_HEIGHT - TOLERANCE;
+            if (!stage.isMaximized() && glitch && bounds.getWidth() >= MIN_WIDTH && bounds.getHeight() >= MIN_HEIGHT) {
                 stage.setWidth(bounds.getWidth());
                 stage.setHeight(bounds.getHeight());
             }

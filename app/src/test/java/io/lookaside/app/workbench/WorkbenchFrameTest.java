@@ -200,7 +200,9 @@ class WorkbenchFrameTest {
         assertThat(robot.lookup("#messageTable").tryQuery()).isEmpty();
         robot.interact(() -> a.view().dock().toggleMaximised(WorkbenchView.OUTLINE));
         assertThat(a.view().dock().maximisedProperty().get()).isNull();
-        assertThat(robot.lookup("#messageTable").tryQuery()).isPresent();
+        javafx.scene.control.Tab messages = a.view().dock().tab(WorkbenchView.id(WorkbenchViewModel.Feature.MESSAGES));
+        assertThat(messages.getTabPane()).isNotNull();
+        assertThat(messages.getTabPane().getScene()).isSameAs(stage.getScene());
     }
 
     @Test
