@@ -74,12 +74,8 @@ public final class CompareView extends BorderPane {
     }
 
     private VBox chooser() {
-        ComboBox<Candidate> a = new ComboBox<>(vm.candidates());
-        a.setId("compareA");
-        a.valueProperty().bindBidirectional(vm.aProperty());
-        ComboBox<Candidate> b = new ComboBox<>(vm.candidates());
-        b.setId("compareB");
-        b.valueProperty().bindBidirectional(vm.bProperty());
+        ComboBox<Candidate> a = chooser("compareA", vm.aProperty());
+        ComboBox<Candidate> b = chooser("compareB", vm.bProperty());
         Button swap = new Button("Swap");
         swap.setOnAction(e -> vm.swap());
         HBox row = new HBox(8, new Label("A:"), a, new Label("B:"), b, swap);
@@ -90,6 +86,25 @@ public final class CompareView extends BorderPane {
         totals.setId("compareTotals");
         VBox box = new VBox(4, row, status, totals);
         box.setPadding(new Insets(6, 8, 6, 8));
+        return box;
+    }
+
+    /**
+     * A choice of capture that follows {@code side} and sets it when the user picks one. Not a
+     * bidirectional binding: a combo box clears its value while its items are replaced (a capture
+     * opened or closed), and that must not unchoose the side.
+     */
+    private ComboBox<Candidate> chooser(String id, javafx.beans.property.ObjectProperty<Candidate> side) {
+        ComboBox<Candidate> box = new ComboBox<>(vm.candidates());
+        box.setId(id);
+        box.setValue(side.get());
+        side.addListener((o, was, now) -> box.setValue(now));
+        box.setOnAction(e -> {
+            if (box.getValue() != null) {
+                side.set(box.getValue());
+            }
+        });
+        vm.candidates().addListener((javafx.collections.ListChangeListener<Candidate>) c -> box.setValue(side.get()));
         return box;
     }
 

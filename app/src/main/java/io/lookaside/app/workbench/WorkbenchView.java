@@ -215,6 +215,8 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         vm.featureProperty().addListener((o, was, now) -> area.select(id(now)));
+        // A capture opens on the view-model's feature (Messages), whichever view the saved layout had on top.
+        area.select(id(vm.featureProperty().get()));
         return area;
     }
 
