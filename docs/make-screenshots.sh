@@ -39,11 +39,15 @@ shot_wm() { # OUT PERSPECTIVE-BUTTON ARGS...: the screen under openbox, after th
     kill "$app" "$wm" "$xvfb" 2>/dev/null || true
     wait 2>/dev/null || true )
 }
-shot docs/screenshot.png messages -Y 'wnames contains missing || ecode == 2' -g 5932 "$none"
-shot docs/screenshot-whatif.png whatif "$gcc"
-shot docs/screenshot-analyze.png messages "$none" "$loose"
-shot docs/screenshot-compare.png compare --compare "$none" "$loose"
-shot docs/screenshot-live.png live "$none"
-shot_wm docs/screenshot-analyze-openbox.png analyze "$none" "$loose"
-shot_wm docs/screenshot-compare-openbox.png compare --compare "$none" "$loose"
-shot_wm docs/screenshot-live-openbox.png live "$none"
+# With arguments, only the named pictures (e.g. compare live-openbox).
+want() { [ $# -eq 0 ] || [[ " $* " == *" $name "* ]]; }
+run() { name="$1"; shift; if want "${only[@]}"; then "$@"; fi; }
+only=("$@")
+run main shot docs/screenshot.png messages -Y 'wnames contains missing || ecode == 2' -g 5932 "$none"
+run whatif shot docs/screenshot-whatif.png whatif "$gcc"
+run analyze shot docs/screenshot-analyze.png messages "$none" "$loose"
+run compare shot docs/screenshot-compare.png compare --compare "$none" "$loose"
+run live shot docs/screenshot-live.png live "$none"
+run analyze-openbox shot_wm docs/screenshot-analyze-openbox.png analyze "$none" "$loose"
+run compare-openbox shot_wm docs/screenshot-compare-openbox.png compare --compare "$none" "$loose"
+run live-openbox shot_wm docs/screenshot-live-openbox.png live "$none"

@@ -32,7 +32,8 @@ public final class CaptureEditor {
 
     /** True when no capture is loaded or loading here: File › Open fills this editor instead of adding one. */
     public boolean isEmpty() {
-        return vm.capture().sessionProperty().get() == null && vm.capture().loadingProperty().get() == null;
+        return vm.capture().sessionProperty().get() == null && vm.capture().loadingProperty().get() == null
+                && vm.capture().pathProperty().get() == null;
     }
 
     /** The capture's file name, or a placeholder. */

@@ -335,8 +335,14 @@ public final class WorkbenchFrame extends BorderPane {
             if (!e.isEmpty()) {
                 CompareViewModel.Candidate c = candidate(e);
                 if (!c.name().equals(e.name())) {
-                    candidates.remove(e); // reloaded under another name
+                    CompareViewModel.Candidate was = candidates.remove(e); // reloaded under another name
                     c = candidate(e);
+                    if (compare.aProperty().get() == was) {
+                        compare.aProperty().set(c);
+                    }
+                    if (compare.bProperty().get() == was) {
+                        compare.bProperty().set(c);
+                    }
                 }
                 now.add(c);
             }
@@ -344,10 +350,11 @@ public final class WorkbenchFrame extends BorderPane {
         if (!now.equals(compare.candidates())) {
             compare.candidates().setAll(now);
         }
-        if (compare.aProperty().get() != null && !now.contains(compare.aProperty().get())) {
+        // A side is unchosen only when its capture is closed (not while it is between loading and loaded).
+        if (compare.aProperty().get() != null && !candidates.containsValue(compare.aProperty().get())) {
             compare.aProperty().set(null);
         }
-        if (compare.bProperty().get() != null && !now.contains(compare.bProperty().get())) {
+        if (compare.bProperty().get() != null && !candidates.containsValue(compare.bProperty().get())) {
             compare.bProperty().set(null);
         }
     }

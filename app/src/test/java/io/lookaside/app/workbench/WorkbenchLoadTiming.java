@@ -113,9 +113,17 @@ public final class WorkbenchLoadTiming {
         }
         this.frame = frame;
         measured = frame.activeProperty().get();
-        TableView<?> table = (TableView<?>) measured.view().lookup("#messageTable");
-        measuredTable = table;
+        // The second editor's views are skinned at its first pulse on show: its table is found then.
+        TableView<?>[] tableRef = new TableView<?>[1];
         stage.getScene().addPostLayoutPulseListener(() -> {
+            if (tableRef[0] == null) {
+                tableRef[0] = (TableView<?>) measured.view().lookup("#messageTable");
+                measuredTable = tableRef[0];
+                if (tableRef[0] == null) {
+                    return;
+                }
+            }
+            TableView<?> table = tableRef[0];
             long now = System.nanoTime();
             if (opened > 0 && complete < 0) {
                 pulses++;
