@@ -29,6 +29,7 @@ jpackage --type deb --dest dist \
   --description "Desktop workbench for 9P and FUSE traffic: decode, follow and analyse captures" \
   --input "$input" --main-jar lookaside-app.jar --main-class io.lookaside.app.workbench.Launcher \
   --icon packaging/lookaside.png --resource-dir packaging/resources \
+  --java-options -Djava.awt.headless=true \
   --linux-shortcut --linux-menu-group "Development" --linux-app-category devel \
   --linux-package-deps "libpcap0.8, libgtk-3-0" \
   --file-associations packaging/pcap.properties \

@@ -154,8 +154,11 @@ class WorkbenchFrameTest {
         String messages = WorkbenchView.id(WorkbenchViewModel.Feature.MESSAGES);
         assertThat(a.view().dock().layoutProperty().get().stackOf(findings).allViews()).contains(messages);
 
-        // Drag Findings out of the Messages stack to the right of it (the tab's menu does the same as a drop on the edge).
-        robot.interact(() -> a.view().dock().move(findings, messages, DockLayout.Side.RIGHT));
+        // Findings out of the Messages stack, to the right of it: the tab's menu, as a user does it
+        // (a drop on the stack's right edge does the same).
+        robot.rightClickOn("#findingsTab");
+        robot.clickOn("Split Right");
+        waitForFxEvents();
         DockLayout moved = a.view().dock().layoutProperty().get();
         assertThat(moved.stackOf(findings).views()).containsExactly(findings);
         robot.interact(() -> frame.saveWindow(stage));
