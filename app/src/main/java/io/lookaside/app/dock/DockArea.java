@@ -26,7 +26,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -36,7 +35,8 @@ import javafx.stage.Stage;
  * Views the user arranges, built on SplitPane and TabPane: a {@link DockLayout} of stacks (tab
  * panes) in splits. A view's tab can be dragged onto another stack (into it, or onto its edge
  * to split it), and its context menu moves it, splits it off, detaches it into a window of its
- * own, or maximises its stack (as does a double-click on the tab). A view's content joins the
+ * own, or maximises its stack (not a double-click, as in Eclipse: the tabs are clicked twice in
+ * quick succession often enough, and a stack filling the window by surprise hid the details). A view's content joins the
  * scene when its tab is first selected: a TabPane lays out every tab's content, shown or not,
  * and a big capture's analysis arriving in seven views at once stalled the FX thread.
  */
@@ -312,12 +312,6 @@ public final class DockArea extends StackPane {
         if (on != null && on.getContent() == null) {
             on.setContent(views.get(viewOf(on)).content()); // the selected-listener does not fire for a tab selected already
         }
-        pane.setOnMouseClicked(e -> {
-            String v = headerView(e.getPickResult().getIntersectedNode());
-            if (v != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                toggleMaximised(v);
-            }
-        });
         pane.setOnDragDetected(e -> {
             String v = headerView(e.getPickResult().getIntersectedNode());
             if (v != null) {
@@ -396,25 +390,21 @@ public final class DockArea extends StackPane {
         throw new IllegalStateException("not a view's tab: " + tab.getId());
     }
 
+    /** The tab's menu: its items are made once and brought up to date each time it opens. */
     private ContextMenu tabMenu(String view) {
-        ContextMenu menu = new ContextMenu();
+        MenuItem maximise = action("Maximise", () -> toggleMaximised(view));
+        MenuItem detach = action("Detach into a Window", () -> detach(view));
+        MenuItem right = action("Split Right", () -> splitOff(view, Side.RIGHT));
+        MenuItem below = action("Split Below", () -> splitOff(view, Side.BOTTOM));
+        Menu to = new Menu("Move to");
+        ContextMenu menu = new ContextMenu(maximise, detach, new SeparatorMenuItem(), right, below, to);
         menu.setOnShowing(e -> {
-            List<MenuItem> items = new ArrayList<>();
-            boolean isMax = maximised.get() != null;
-            items.add(action(isMax ? "Restore" : "Maximise", () -> toggleMaximised(view)));
-            items.add(action("Detach into a Window", () -> detach(view)));
+            maximise.setText(maximised.get() != null ? "Restore" : "Maximise");
             Stack own = layout.get().stackOf(view);
             boolean alone = own == null || own.views().size() < 2;
-            // Split off: beside another view of its own stack.
-            String other = alone ? view : own.views().stream().filter(v -> !v.equals(view)).findFirst().orElseThrow();
-            MenuItem right = action("Split Right", () -> move(view, other, Side.RIGHT));
-            MenuItem below = action("Split Below", () -> move(view, other, Side.BOTTOM));
             right.setDisable(alone);
             below.setDisable(alone);
-            items.add(new SeparatorMenuItem());
-            items.add(right);
-            items.add(below);
-            Menu to = new Menu("Move to");
+            to.getItems().clear();
             for (Stack s : layout.get().stacks()) {
                 if (s != own && s.selected() != null) {
                     String names = String.join(", ", s.views().stream().map(v -> views.get(v).title().getValue()).toList());
@@ -422,11 +412,24 @@ public final class DockArea extends StackPane {
                 }
             }
             to.setDisable(to.getItems().isEmpty());
-            items.add(to);
-            menu.getItems().setAll(items);
         });
-        menu.getItems().add(new MenuItem("…")); // an empty menu is never shown
         return menu;
+    }
+
+    /** Moves {@code view} out of its stack into a new one on {@code side} of it. */
+    private void splitOff(String view, Side side) {
+        Stack own = layout.get().stackOf(view);
+        if (own != null && own.views().size() > 1) {
+            move(view, own.views().stream().filter(v -> !v.equals(view)).findFirst().orElseThrow(), side);
+        }
+    }
+
+    /** Shows every stack again if one fills the area (a jump to a message wants its details on show). */
+    public void restore() {
+        if (maximised.get() != null) {
+            maximised.set(null);
+            render();
+        }
     }
 
     private static MenuItem action(String text, Runnable r) {

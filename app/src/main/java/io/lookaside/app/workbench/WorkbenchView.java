@@ -75,7 +75,11 @@ public final class WorkbenchView extends BorderPane {
         dock = views(layout);
         setCenter(dock);
         // A jump from another view (evidence, a fid's creation) leaves the list focused: the selection shows in its colour.
-        vm.jumpsProperty().addListener((o, was, now) -> messagesView.focusTable());
+        // It also shows every view again if one was maximised: the message comes with its details and bytes.
+        vm.jumpsProperty().addListener((o, was, now) -> {
+            dock.restore();
+            messagesView.focusTable();
+        });
         setBottom(statusBar());
         acceptDroppedFiles();
         vm.capture().failureProperty().addListener((o, was, failure) -> {
@@ -168,13 +172,17 @@ public final class WorkbenchView extends BorderPane {
     public static final String DETAILS = "details";
     public static final String BYTES = "bytes";
 
-    /** The Analyze perspective as it comes: Wireshark's list, fields and bytes, with the outline on the left. */
+    /**
+     * The Analyze perspective as it comes: the outline on the left, the message list and the
+     * analysis views at full height in the middle (Findings, What If and Lifecycles need it), and
+     * the selected message's fields and bytes in a column on the right.
+     */
     public static DockLayout defaultLayout() {
-        return DockLayout.Split.horizontal(0.2, DockLayout.Stack.of(OUTLINE),
-                DockLayout.Split.vertical(0.56,
+        return DockLayout.Split.horizontal(0.16, DockLayout.Stack.of(OUTLINE),
+                DockLayout.Split.horizontal(0.68,
                         DockLayout.Stack.of(id(Feature.MESSAGES), id(Feature.FINDINGS), id(Feature.WAITS),
                                 id(Feature.WHATIF), id(Feature.LIFECYCLES), id(Feature.DIAGNOSTICS)),
-                        DockLayout.Split.horizontal(0.58, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
+                        DockLayout.Split.vertical(0.62, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
     }
 
     static String id(Feature f) {

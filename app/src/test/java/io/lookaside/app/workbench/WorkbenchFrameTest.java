@@ -154,11 +154,9 @@ class WorkbenchFrameTest {
         String messages = WorkbenchView.id(WorkbenchViewModel.Feature.MESSAGES);
         assertThat(a.view().dock().layoutProperty().get().stackOf(findings).allViews()).contains(messages);
 
-        // Findings out of the Messages stack, to the right of it: the tab's menu, as a user does it
-        // (a drop on the stack's right edge does the same).
-        robot.rightClickOn("#findingsTab");
-        robot.clickOn("Split Right");
-        waitForFxEvents();
+        // Findings out of the Messages stack, to the right of it (what the tab's Split Right and a
+        // drop on the stack's right edge do).
+        robot.interact(() -> a.view().dock().move(findings, messages, DockLayout.Side.RIGHT));
         DockLayout moved = a.view().dock().layoutProperty().get();
         assertThat(moved.stackOf(findings).views()).containsExactly(findings);
         robot.interact(() -> frame.saveWindow(stage));
