@@ -172,17 +172,13 @@ public final class WorkbenchView extends BorderPane {
     public static final String DETAILS = "details";
     public static final String BYTES = "bytes";
 
-    /**
-     * The Analyze perspective as it comes: the outline on the left, the message list and the
-     * analysis views at full height in the middle (Findings, What If and Lifecycles need it), and
-     * the selected message's fields and bytes in a column on the right.
-     */
+    /** The Analyze perspective as it comes: Wireshark's list, fields and bytes, with the outline on the left. */
     public static DockLayout defaultLayout() {
-        return DockLayout.Split.horizontal(0.16, DockLayout.Stack.of(OUTLINE),
-                DockLayout.Split.horizontal(0.68,
+        return DockLayout.Split.horizontal(0.2, DockLayout.Stack.of(OUTLINE),
+                DockLayout.Split.vertical(0.56,
                         DockLayout.Stack.of(id(Feature.MESSAGES), id(Feature.FINDINGS), id(Feature.WAITS),
                                 id(Feature.WHATIF), id(Feature.LIFECYCLES), id(Feature.DIAGNOSTICS)),
-                        DockLayout.Split.vertical(0.62, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
+                        DockLayout.Split.horizontal(0.58, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
     }
 
     static String id(Feature f) {
