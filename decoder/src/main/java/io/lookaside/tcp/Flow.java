@@ -127,6 +127,9 @@ final class Flow implements NinePFramer.Owner {
         status = NOT_NINEP;
         release();
         tracker.finished();
+        if (family != Endpoints.VSOCK) {
+            tracker.notNineP(Math.min(aPort, bPort));
+        }
     }
 
     /** Frees every buffer: the flow is closed or not 9P. */

@@ -1,6 +1,7 @@
 package io.lookaside.tcp;
 
 import io.lookaside.capture.Diagnostic;
+import java.util.Map;
 import io.lookaside.capture.MessageSink;
 import io.lookaside.capture.Protocol;
 import io.lookaside.net.Endpoints;
@@ -180,6 +181,10 @@ public final class FlowTracker {
     /** The capture ended: deliver what is held, report what is left unfinished. */
     public void finish() {
         table.forEach(f -> wrapUp(f, "the capture ended"));
+        if (!notNinePPorts.isEmpty()) {
+            sink.diagnostic(Diagnostic.info(firstNotNinePFrame, -1, "TCP connections that are not 9P: " + notNinePSummary()
+                    + ". If one of them is 9P on a port of its own, decode it with Decode As (--port PORT)."));
+        }
         if (refusedPackets > 0) {
             sink.diagnostic(Diagnostic.warning(firstRefusedFrame, -1, refusedPackets
                     + " packets of new flows were ignored because " + limits.maxFlows()
@@ -240,6 +245,50 @@ public final class FlowTracker {
         f.release();
         finishedSincePurge++;
     }
+
+    /**
+     * A TCP connection that is not 9P, counted by its service port (the lower of its two ports),
+     * so that a capture of something else says what it holds instead of nothing.
+     */
+    void notNineP(int port) {
+        if (notNinePPorts.size() < MAX_PORTS_LISTED || notNinePPorts.containsKey(port)) {
+            notNinePPorts.merge(port, 1, Integer::sum);
+        } else {
+            notNinePUnlisted++;
+        }
+        if (firstNotNinePFrame < 0) {
+            firstNotNinePFrame = lastFrame;
+        }
+    }
+
+    /** "port 8000 (4 connections, usually HTTP), port 22 (1 connection, usually SSH)". */
+    private String notNinePSummary() {
+        StringBuilder b = new StringBuilder();
+        notNinePPorts.forEach((port, n) -> {
+            b.append(b.length() == 0 ? "" : ", ").append("port ").append(port).append(" (").append(n)
+                    .append(n == 1 ? " connection" : " connections");
+            String guess = WELL_KNOWN.get(port);
+            b.append(guess == null ? ")" : ", usually " + guess + ")");
+        });
+        if (notNinePUnlisted > 0) {
+            b.append(" and ").append(notNinePUnlisted).append(" more on other ports");
+        }
+        return b.toString();
+    }
+
+    /** What a port usually carries, to name the protocols a capture without 9P holds. */
+    private static final Map<Integer, String> WELL_KNOWN = Map.ofEntries(
+            Map.entry(20, "FTP data"), Map.entry(21, "FTP"), Map.entry(22, "SSH"), Map.entry(23, "Telnet"),
+            Map.entry(25, "SMTP"), Map.entry(53, "DNS"), Map.entry(80, "HTTP"), Map.entry(111, "ONC RPC portmapper"),
+            Map.entry(139, "NetBIOS"), Map.entry(143, "IMAP"), Map.entry(443, "HTTPS"), Map.entry(445, "SMB"),
+            Map.entry(631, "IPP"), Map.entry(2049, "NFS"), Map.entry(3128, "HTTP proxy"), Map.entry(3306, "MySQL"),
+            Map.entry(3389, "RDP"), Map.entry(5432, "PostgreSQL"), Map.entry(5900, "VNC"), Map.entry(6379, "Redis"),
+            Map.entry(8000, "HTTP"), Map.entry(8008, "HTTP"), Map.entry(8080, "HTTP"), Map.entry(8443, "HTTPS"),
+            Map.entry(9000, "HTTP"));
+    private static final int MAX_PORTS_LISTED = 16;
+    private final Map<Integer, Integer> notNinePPorts = new java.util.TreeMap<>();
+    private long notNinePUnlisted;
+    private long firstNotNinePFrame = -1;
 
     /** A flow turned out not to carry 9P: its table entry may be dropped when room is needed. */
     void finished() {

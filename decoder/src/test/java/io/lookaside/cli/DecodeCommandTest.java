@@ -102,6 +102,8 @@ public class DecodeCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("no 9P or FUSE messages found");
+        // Sidecar: HTTP/1.0 over 4 TCP connections to 127.0.0.1:8000.
+        assertThat(r.err()).contains("TCP connections that are not 9P: port 8000 (4 connections, usually HTTP)");
     }
 
     /** Every FUSE JSON line has the common keys; requests their caller, replies their error. */

@@ -37,6 +37,13 @@ public final class CaptureViewModel {
 
         /** Loads {@code file}, handing {@code prefixes} the rows so far; called off the FX thread. */
         Session load(Path file, LoadMonitor monitor, Consumer<Session> prefixes) throws CaptureException;
+
+        /** Loads {@code file} with {@code options} (Decode As: 9P on a port of the user's choosing). */
+        default Session load(Path file, CaptureOptions options, LoadMonitor monitor, Consumer<Session> prefixes)
+                throws CaptureException {
+            return options.equals(CaptureOptions.DEFAULT) ? load(file, monitor, prefixes)
+                    : SessionLoader.load(file, options, monitor, prefixes);
+        }
     }
 
     private final TaskRunner runner;
@@ -49,6 +56,8 @@ public final class CaptureViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyLongWrapper loadMillis = new ReadOnlyLongWrapper(this, "loadMillis");
     private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    /** The options of the last load: a reload decodes as it did. */
+    private CaptureOptions options = CaptureOptions.DEFAULT;
 
     public CaptureViewModel(TaskRunner runner) {
         this(runner, Loader.DEFAULT);
@@ -61,13 +70,19 @@ public final class CaptureViewModel {
 
     /** Starts loading {@code file}; a load already under way is cancelled. */
     public void open(Path file) {
+        open(file, CaptureOptions.DEFAULT);
+    }
+
+    /** Starts loading {@code file} with {@code options} ({@code --port}); a load already under way is cancelled. */
+    public void open(Path file, CaptureOptions options) {
         Path p = file.toAbsolutePath().normalize();
+        this.options = options;
         prefix.set(null);
         loading.set(p);
         busy.set(true);
         progress.set(0);
         long started = System.nanoTime();
-        runner.<Session>partialTask(LOAD_TASK, (ctx, prefixes) -> loader.load(p, monitor(ctx), prefixes::accept))
+        runner.<Session>partialTask(LOAD_TASK, (ctx, prefixes) -> loader.load(p, options, monitor(ctx), prefixes::accept))
                 .onProgress(progress::set)
                 .onPartial(prefix::set)
                 .onSuccess(s -> {
@@ -161,6 +176,11 @@ public final class CaptureViewModel {
     }
 
     /** The file of the loaded session. */
+    /** The options the capture was opened with (Decode As sets the 9P port). */
+    public CaptureOptions options() {
+        return options;
+    }
+
     public ReadOnlyObjectProperty<Path> pathProperty() {
         return path.getReadOnlyProperty();
     }

@@ -21,7 +21,9 @@ public final class DiagnosticsView extends BorderPane {
     public DiagnosticsView(DiagnosticsViewModel vm) {
         TableView<Diagnostic> table = new TableView<>(vm.items());
         table.setId("diagnosticsList");
-        table.setPlaceholder(new Label("No diagnostics: every record of the input was read and decoded."));
+        Label empty = new Label();
+        empty.textProperty().bind(vm.emptyTextProperty());
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 column("Severity", 90, vm::severity),

@@ -22,6 +22,8 @@ public final class DiagnosticsViewModel {
     private final IntegerBinding count = Bindings.size(items);
     private final LongConsumer openFrame;
     private Session session;
+    private final javafx.beans.property.ReadOnlyStringWrapper emptyText = new javafx.beans.property.ReadOnlyStringWrapper(
+            this, "emptyText", "No capture loaded.");
 
     /** @param openFrame shows a capture frame in the message list */
     public DiagnosticsViewModel(LongConsumer openFrame) {
@@ -30,6 +32,9 @@ public final class DiagnosticsViewModel {
 
     public void show(Session s) {
         this.session = s;
+        emptyText.set(s == null ? "No capture loaded."
+                : s.size() == 0 ? "No diagnostics, and no 9P or FUSE message either: nothing in the input was recognised."
+                : "No diagnostics: every record of the input was read and decoded.");
         List<Diagnostic> all = new ArrayList<>();
         if (s != null) {
             if (s.truncated()) {
@@ -42,6 +47,11 @@ public final class DiagnosticsViewModel {
 
     public ObservableList<Diagnostic> items() {
         return readOnly;
+    }
+
+    /** What the list says when it is empty: it claims every record decoded only when messages were. */
+    public javafx.beans.property.ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public IntegerBinding countProperty() {

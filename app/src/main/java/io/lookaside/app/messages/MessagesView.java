@@ -69,6 +69,8 @@ public final class MessagesView extends BorderPane {
     private final TextField filterField = new TextField();
     private final TextField goToField = new TextField();
     private final HBox goToBar;
+    /** The capture whose rows the table shows (its source), to know when another one comes. */
+    private String shownSource;
     private final TableView<Integer> table = new TableView<>();
     private TableRows tableRows;
     /** True while the table's items are replaced: sort order changes then are not the user's. */
@@ -100,6 +102,19 @@ public final class MessagesView extends BorderPane {
         panes.setOrientation(Orientation.VERTICAL);
         panes.setDividerPositions(0.56);
         setCenter(panes);
+    }
+
+    /**
+     * Hands the field tree and the bytes over to be views of their own (the workbench docks
+     * them); the table and the filter stay here. Returns {details, bytes}.
+     */
+    public javafx.scene.Node[] releaseDetailsAndBytes() {
+        SplitPane panes = (SplitPane) getCenter();
+        SplitPane lower = (SplitPane) panes.getItems().get(1);
+        javafx.scene.Node[] out = lower.getItems().toArray(javafx.scene.Node[]::new);
+        lower.getItems().clear();
+        setCenter(panes.getItems().get(0));
+        return out;
     }
 
     /** Puts the caret in the display filter (Wireshark: Ctrl+/). */
@@ -328,6 +343,7 @@ public final class MessagesView extends BorderPane {
                     int selectedRow = vm.selectedProperty().get() < 0 ? -1 : now.rowOf(vm.selectedProperty().get());
                     // The selection in view where the new rows put it; else their first row, as Wireshark shows them.
                     table.scrollTo(Math.max(0, selectedRow - 8));
+                    scrollToTopOnAnotherCapture();
                 }
             }
             showSelected();
@@ -399,6 +415,16 @@ public final class MessagesView extends BorderPane {
             flow.setPosition(1.0);
             tailRows = table.getItems().size();
         }
+    }
+
+    /** Another capture starts at its first row, not where the previous one was scrolled to. */
+    private void scrollToTopOnAnotherCapture() {
+        io.lookaside.session.Session s = vm.sessionProperty().get();
+        String source = s == null ? null : s.source();
+        if (source != null && !source.equals(shownSource)) {
+            table.scrollTo(0);
+        }
+        shownSource = source;
     }
 
     private void showSelected() {

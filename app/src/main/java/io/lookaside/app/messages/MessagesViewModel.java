@@ -459,6 +459,10 @@ public final class MessagesViewModel {
         if (selected.get() >= 0 && r.rows().rowOf(selected.get()) < 0 && newFilter) {
             selected.set(-1);
         }
+        if (notice.get().contains("hidden by the display filter")
+                && (selected.get() < 0 || r.rows().rowOf(selected.get()) >= 0)) {
+            notice.set(""); // the note's cause is gone: the filter now shows the message
+        }
         goToPendingFrame();
         // Last, so that whoever waits for the filter to finish sees the rows and the selection.
         filtering.set(false);

@@ -92,6 +92,11 @@ public final class ReportExport {
     }
 
     /** The outcome of the last export; a new export is a new value, even for the same file. */
+    /** Forgets the last result: "Report saved" is about the capture it was saved from. */
+    public void clearResult() {
+        result.set(null);
+    }
+
     public ReadOnlyObjectProperty<Result> resultProperty() {
         return result.getReadOnlyProperty();
     }

@@ -3,6 +3,7 @@ package io.lookaside.app.workbench;
 import io.lookaside.app.messages.MessageColumn;
 import io.lookaside.app.messages.MessagesViewModel;
 import io.lookaside.app.messages.SortKey;
+import io.lookaside.app.capture.LoadFailure;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +21,12 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
- * Saves a PNG of the main window once a capture is loaded, filtered, its selected message
+ * Saves a PNG of the main window once every capture is loaded, filtered, its selected message
  * decoded and its analysis shown, then exits: a deterministic picture for the README. With
  * {@code -Dlookaside.screenshot.tab=whatif} (any {@link Feature}, case-insensitive) the picture
- * shows that tab. With {@code -Dlookaside.screenshot.live=IF} it starts a live capture on
+ * shows that view; with {@code compare}, the Compare perspective once both captures are compared
+ * ({@code --compare A B} picks it by itself); with {@code live}, the Live Capture perspective.
+ * With {@code -Dlookaside.screenshot.live=IF} it starts a live capture on
  * interface IF instead of opening a file (9P on port 564 and {@code -Dlookaside.screenshot.live.port},
  * written to a temporary file) and takes the picture {@code -Dlookaside.screenshot.live.seconds}
  * (default 8) into it, while it runs.
@@ -32,25 +35,36 @@ final class Screenshot {
     private Screenshot() {
     }
 
-    static void whenShown(Scene scene, WorkbenchViewModel vm, Path out, Feature feature) {
+    static void whenShown(Scene scene, WorkbenchFrame frame, Path out, String view) {
+        boolean compare = "compare".equalsIgnoreCase(view);
+        boolean live = "live".equalsIgnoreCase(view);
+        Feature feature = compare || live ? Feature.MESSAGES : Feature.valueOf(view.toUpperCase(java.util.Locale.ROOT));
         // Polled rather than wired to the properties: "settled" spans several of them, and
         // listeners would see them mid-update.
         Timeline poll = new Timeline();
         boolean[] staged = {false};
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
-            if (vm.capture().failureProperty().get() != null) {
+            WorkbenchViewModel vm = frame.activeProperty().get().viewModel();
+            LoadFailure failure = frame.editors().stream().map(x -> x.viewModel().capture().failureProperty().get())
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (failure != null) {
                 poll.stop();
-                System.err.println("lookaside: " + vm.capture().failureProperty().get().headline() + ": "
-                        + vm.capture().failureProperty().get().reason());
+                System.err.println("lookaside: " + failure.headline() + ": " + failure.reason());
                 Platform.exit();
-            } else if (vm.capture().sessionProperty().get() != null && vm.isSettled() && !staged[0]) {
+            } else if (vm.capture().sessionProperty().get() != null && frame.isSettled() && !staged[0]) {
                 staged[0] = true;
                 stage(vm); // the message list as the picture should show it; then settle again
-            } else if (vm.capture().sessionProperty().get() != null && vm.isSettled()) {
+            } else if (vm.capture().sessionProperty().get() != null && frame.isSettled()) {
                 poll.stop();
-                vm.featureProperty().set(feature);
+                if (compare) {
+                    frame.perspectiveProperty().set(WorkbenchFrame.Perspective.COMPARE);
+                } else if (live) {
+                    frame.perspectiveProperty().set(WorkbenchFrame.Perspective.LIVE);
+                } else {
+                    vm.featureProperty().set(feature);
+                }
                 // The list has the focus as after a click, so the selection shows in its colour.
-                Node table = scene.lookup(switch (feature) {
+                Node table = scene.lookup(compare ? "#compareOperations" : switch (feature) {
                     case MESSAGES -> "#messageTable";
                     case FINDINGS -> "#findingsTable";
                     case WAITS -> "#waitsTable";
@@ -62,7 +76,7 @@ final class Screenshot {
                     table.requestFocus();
                 }
                 // Let layout and the table's cells settle before taking the picture.
-                PauseTransition settle = new PauseTransition(Duration.millis(600));
+                PauseTransition settle = new PauseTransition(Duration.millis(compare ? 1200 : 600));
                 settle.setOnFinished(f -> {
                     selectExtras(scene);
                     PauseTransition shown = new PauseTransition(Duration.millis(400));

@@ -62,7 +62,12 @@ public final class TaskRunner implements AutoCloseable {
     private final Executor fx;
     private final ScheduledThreadPoolExecutor workers;
     private final Consumer<Throwable> unexpected;
-    private final Map<String, Ticket<?>> latest = new ConcurrentHashMap<>();
+    private final Map<String, Ticket<?>> latest;
+    /** Prefixed to every key: the tasks of one capture's editor never replace another's. */
+    private final String scope;
+    /** A scoped runner shares its parent's workers and only cancels its own tasks on close. */
+    private final boolean ownsWorkers;
+    private volatile boolean closed;
 
     /**
      * @param fx         runs publications; {@code Platform::runLater} in the application
@@ -79,6 +84,27 @@ public final class TaskRunner implements AutoCloseable {
             return t;
         });
         workers.setRemoveOnCancelPolicy(true);
+        this.latest = new ConcurrentHashMap<>();
+        this.scope = "";
+        this.ownsWorkers = true;
+    }
+
+    private TaskRunner(TaskRunner parent, String scope) {
+        this.fx = parent.fx;
+        this.unexpected = parent.unexpected;
+        this.workers = parent.workers;
+        this.latest = parent.latest;
+        this.scope = parent.scope + scope + "/";
+        this.ownsWorkers = false;
+    }
+
+    /**
+     * A runner over the same threads whose keys live in their own namespace: each open capture
+     * has one, so that its analysis does not cancel another capture's, and closing it cancels
+     * that capture's tasks only.
+     */
+    public TaskRunner scoped(String name) {
+        return new TaskRunner(this, name);
     }
 
     /** A runner that publishes on the JavaFX application thread. */
@@ -89,7 +115,7 @@ public final class TaskRunner implements AutoCloseable {
     /** Starts describing a task; nothing runs until {@link Submission#start()}. */
     public <T> Submission<T> task(String key, Job<T> job) {
         Objects.requireNonNull(job);
-        return new Submission<>(key, (ctx, partial) -> job.run(ctx));
+        return new Submission<>(scope + key, (ctx, partial) -> job.run(ctx));
     }
 
     /**
@@ -97,12 +123,12 @@ public final class TaskRunner implements AutoCloseable {
      * {@link Submission#onPartial} coalesced, as progress does.
      */
     public <T> Submission<T> partialTask(String key, PartialJob<T> job) {
-        return new Submission<>(key, job);
+        return new Submission<>(scope + key, job);
     }
 
     /** Cancels the latest task of {@code key}, if any: its result will never be published. */
     public void cancel(String key) {
-        Ticket<?> t = latest.remove(key);
+        Ticket<?> t = latest.remove(scope + key);
         if (t != null) {
             t.cancel();
         }
@@ -110,6 +136,20 @@ public final class TaskRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (!ownsWorkers) {
+            latest.keySet().removeIf(k -> {
+                if (!k.startsWith(scope)) {
+                    return false;
+                }
+                Ticket<?> t = latest.get(k);
+                if (t != null) {
+                    t.cancel();
+                }
+                return true;
+            });
+            return;
+        }
         latest.values().forEach(Ticket::cancel);
         latest.clear();
         workers.shutdownNow();
@@ -173,7 +213,7 @@ public final class TaskRunner implements AutoCloseable {
          * start new work on a stopped pool.
          */
         public void start() {
-            if (workers.isShutdown()) {
+            if (workers.isShutdown() || closed) {
                 return;
             }
             Ticket<T> ticket = new Ticket<>(this);

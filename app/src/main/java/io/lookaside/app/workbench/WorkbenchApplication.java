@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -16,35 +17,37 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: one main window over one {@link TaskRunner}. Started by
- * {@link Launcher}. With {@code -Dlookaside.screenshot=FILE} it saves a picture of the window
- * once the capture is shown, and exits (for the README and for checking the layout by eye).
+ * The JavaFX application: one {@link WorkbenchFrame} over one {@link TaskRunner}, with the
+ * user's preferences. Started by {@link Launcher}. With {@code -Dlookaside.screenshot=FILE} it
+ * saves a picture of the window once the captures are shown, and exits (for the README and for
+ * checking the layout by eye).
  */
 public final class WorkbenchApplication extends Application {
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
 
     private TaskRunner runner;
-    private WorkbenchViewModel vm;
+    private WorkbenchFrame frame;
 
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         runner = TaskRunner.forJavaFx(WorkbenchApplication::unexpected);
-        vm = show(stage, runner);
+        frame = showFrame(stage, runner, CaptureViewModel.Loader.DEFAULT, WorkbenchPrefs.forUser());
         String screenshot = System.getProperty("lookaside.screenshot");
         String live = System.getProperty("lookaside.screenshot.live");
         if (screenshot != null) {
-            String tab = System.getProperty("lookaside.screenshot.tab", "messages");
-            WorkbenchViewModel.Feature feature = WorkbenchViewModel.Feature.valueOf(tab.toUpperCase(java.util.Locale.ROOT));
+            String tab = System.getProperty("lookaside.screenshot.tab", options.compare() ? "compare" : "messages");
             if (live != null) {
+                WorkbenchViewModel vm = frame.activeProperty().get().viewModel();
+                WorkbenchViewModel.Feature feature = WorkbenchViewModel.Feature.valueOf(tab.toUpperCase(java.util.Locale.ROOT));
                 Screenshot.duringCapture(stage.getScene(), vm, Path.of(screenshot), feature,
                         javafx.util.Duration.seconds(Integer.getInteger("lookaside.screenshot.live.seconds", 8)));
                 vm.startCapture(screenshotCapture(live, Integer.getInteger("lookaside.screenshot.live.port", 0)));
                 return;
             }
-            Screenshot.whenShown(stage.getScene(), vm, Path.of(screenshot), feature);
+            Screenshot.whenShown(stage.getScene(), frame, Path.of(screenshot), tab);
         }
-        vm.launch(options);
+        launch(frame, options);
     }
 
     /** A capture for the screenshot: 9P's default filter on {@code iface}, written to a temporary file. */
@@ -59,29 +62,56 @@ public final class WorkbenchApplication extends Application {
         return new LiveRequest(iface, filter, port, null, 0, out, false, 0, 0);
     }
 
-    /** Builds the main window on {@code stage}; tests call this too. */
+    /** Applies the command line: each file in an editor of its own (filter and frame in each), then Compare if asked. */
+    static void launch(WorkbenchFrame frame, LaunchOptions options) {
+        if (options.files().isEmpty()) {
+            frame.activeProperty().get().viewModel().launch(options);
+            return;
+        }
+        List<CaptureEditor> opened = new java.util.ArrayList<>();
+        for (Path f : options.files()) {
+            CaptureEditor e = frame.emptyEditor();
+            e.viewModel().launch(new LaunchOptions(f, options.filter(), options.frame()));
+            frame.prefs().addRecentFile(f);
+            opened.add(e);
+        }
+        frame.select(opened.get(0));
+        if (options.compare()) {
+            frame.compare(opened.get(0), opened.get(1));
+        }
+    }
+
+    /** Builds the main window on {@code stage} with preferences kept in memory; tests call this too. */
     public static WorkbenchViewModel show(Stage stage, TaskRunner runner) {
         return show(stage, runner, CaptureViewModel.Loader.DEFAULT);
     }
 
-    /** Builds the main window on {@code stage}, reading captures with {@code loader}. */
+    /** Builds the main window on {@code stage}, reading captures with {@code loader}; returns the first editor's model. */
     public static WorkbenchViewModel show(Stage stage, TaskRunner runner, CaptureViewModel.Loader loader) {
-        WorkbenchViewModel vm = new WorkbenchViewModel(runner, loader);
-        WorkbenchView view = new WorkbenchView(vm);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        return showFrame(stage, runner, loader, WorkbenchPrefs.inMemory()).activeProperty().get().viewModel();
+    }
+
+    /** Builds the main window on {@code stage}: the frame, placed where {@code prefs} remember it, clamped to the screens. */
+    public static WorkbenchFrame showFrame(Stage stage, TaskRunner runner, CaptureViewModel.Loader loader, WorkbenchPrefs prefs) {
+        WorkbenchFrame frame = new WorkbenchFrame(runner, loader, prefs);
+        Scene scene = new Scene(frame);
         scene.getStylesheets().add(WorkbenchApplication.class.getResource("workbench.css").toExternalForm());
-        stage.titleProperty().bind(vm.titleProperty());
+        stage.titleProperty().bind(frame.titleProperty());
         stage.setScene(scene);
-        stage.show();
-        return vm;
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D bounds = WindowPlacement.clamp(prefs.windowBounds(), screens, Screen.getPrimary().getVisualBounds());
+        stage.setOnHiding(e -> frame.saveWindow(stage));
+        WindowPlacement.show(stage, bounds, prefs.windowMaximised());
+        return frame;
     }
 
     @Override
     public void stop() {
-        if (vm != null) {
+        if (frame != null) {
             // A capture under way finishes its file before the JVM (and its daemon capture thread) ends.
-            vm.live().stopAndWait(java.time.Duration.ofSeconds(3));
+            for (CaptureEditor e : frame.editors()) {
+                e.viewModel().live().stopAndWait(java.time.Duration.ofSeconds(3));
+            }
         }
         if (runner != null) {
             runner.close();

@@ -1,6 +1,8 @@
 package io.lookaside.app.workbench;
 
 import io.lookaside.app.capture.DiagnosticsView;
+import io.lookaside.app.dock.DockArea;
+import io.lookaside.app.dock.DockLayout;
 import io.lookaside.app.capture.LoadFailure;
 import io.lookaside.app.findings.FindingsView;
 import io.lookaside.app.lifecycles.LifecyclesView;
@@ -8,15 +10,15 @@ import io.lookaside.app.live.CaptureCopy;
 import io.lookaside.app.live.CaptureDialog;
 import io.lookaside.app.messages.MessagesView;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.outline.OutlineView;
 import io.lookaside.app.waits.WaitsView;
 import io.lookaside.app.whatif.WhatIfView;
 import io.lookaside.app.workbench.ReportExport.Format;
 import io.lookaside.app.workbench.WorkbenchViewModel.Feature;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,8 +34,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -43,21 +43,45 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
- * The main window: menus with Wireshark's shortcuts, one tab per feature, and the status bar.
- * A capture opens from File › Open, from a file dropped anywhere on the window, or from the
- * command line. Built in code; it only lays out and binds {@link WorkbenchViewModel}.
+ * One capture's editor: menus with Wireshark's shortcuts, the views of the capture arranged in a
+ * {@link DockArea}, and the status bar. {@link WorkbenchFrame} holds one per open capture and
+ * shows the menus of the one on show. A capture opens from File › Open, from a file dropped
+ * anywhere on the window, or from the command line. Built in code; it only lays out and binds
+ * {@link WorkbenchViewModel}.
  */
 public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final MessagesView messagesView;
-    private final TabPane tabs = new TabPane();
+    /** Where File › Open and dropped files go: a new editor in the frame, or this one on its own. */
+    private final java.util.function.Consumer<Path> opener;
+    private final boolean opensHere;
+    private final MenuBar menuBar;
+    private final DockArea dock;
 
     public WorkbenchView(WorkbenchViewModel vm) {
+        this(vm, null, null);
+    }
+
+    /**
+     * @param opener where opened files go (null: into this editor)
+     * @param layout the arrangement of the views to start with (null: {@link #defaultLayout()})
+     */
+    public WorkbenchView(WorkbenchViewModel vm, java.util.function.Consumer<Path> opener, DockLayout layout) {
         this.vm = vm;
+        this.opener = opener != null ? opener : vm::open;
+        this.opensHere = opener == null;
         this.messagesView = new MessagesView(vm.messages());
         getStyleClass().add("workbench");
-        setTop(menus());
-        setCenter(tabs());
+        menuBar = menus();
+        setTop(menuBar);
+        dock = views(layout);
+        setCenter(dock);
+        // A jump from another view (evidence, a fid's creation) leaves the list focused: the selection shows in its colour.
+        // It also shows every view again if one was maximised: the message comes with its details and bytes.
+        vm.jumpsProperty().addListener((o, was, now) -> {
+            dock.restore();
+            messagesView.focusTable();
+        });
         setBottom(statusBar());
         acceptDroppedFiles();
         vm.capture().failureProperty().addListener((o, was, failure) -> {
@@ -117,7 +141,9 @@ public final class WorkbenchView extends BorderPane {
                 item("_Wait Times", "Alt+3", () -> vm.featureProperty().set(Feature.WAITS)),
                 item("W_hat If", "Alt+4", () -> vm.featureProperty().set(Feature.WHATIF)),
                 item("_Lifecycles", "Alt+5", () -> vm.featureProperty().set(Feature.LIFECYCLES)),
-                item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)));
+                item("_Diagnostics", "Alt+6", () -> vm.featureProperty().set(Feature.DIAGNOSTICS)),
+                new SeparatorMenuItem(),
+                decodeAsItem());
         // Wireshark: Ctrl+K capture options, Ctrl+E stop (Ctrl+E exports the report here).
         MenuItem start = item("_Start…", "Shortcut+K", this::showCaptureDialog);
         start.setId("startCaptureItem");
@@ -131,6 +157,27 @@ public final class WorkbenchView extends BorderPane {
         MenuBar bar = new MenuBar(file, go, capture, analyze, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Analyze › Decode As…: 9P on a TCP port of the user's choosing, as {@code --port} does. */
+    private MenuItem decodeAsItem() {
+        MenuItem it = item("Decode _As… (9P on a port)", null, () -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+                    vm.capture().options().ninePPort() > 0 ? Integer.toString(vm.capture().options().ninePPort()) : "");
+            ask.initOwner(getScene().getWindow());
+            ask.setTitle("Decode As");
+            ask.setHeaderText("Decode a TCP port as 9P (lookaside --port PORT)");
+            ask.setContentText("TCP port:");
+            ask.getDialogPane().setId("decodeAsDialog");
+            ask.showAndWait().map(String::strip).ifPresent(v -> {
+                if (v.matches("\\d{1,5}") && Integer.parseInt(v) > 0 && Integer.parseInt(v) < 65536) {
+                    vm.decodeAs(Integer.parseInt(v));
+                }
+            });
+        });
+        it.setId("decodeAsItem");
+        it.disableProperty().bind(vm.capture().pathProperty().isNull());
+        return it;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -147,49 +194,76 @@ public final class WorkbenchView extends BorderPane {
         then.run();
     }
 
-    private TabPane tabs() {
-        tabs.setId("featureTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab messages = new Tab("Messages", messagesView);
-        messages.setId("messagesTab");
-        Tab findings = analysisTab("Findings", "findingsTab", new FindingsView(vm.findings(), vm.analysisPlaceholderProperty()));
-        Tab waits = analysisTab("Wait Times", "waitsTab", new WaitsView(vm.waits(), vm.analysisPlaceholderProperty()));
-        Tab whatIf = analysisTab("What If", "whatIfTab", new WhatIfView(vm.whatIf(), vm.analysisPlaceholderProperty()));
-        Tab lifecycles = analysisTab("Lifecycles", "lifecyclesTab", new LifecyclesView(vm.lifecycles(),
-                vm.analysisPlaceholderProperty()));
-        Tab diagnostics = new Tab("Diagnostics", new DiagnosticsView(vm.diagnostics()));
-        diagnostics.setId("diagnosticsTab");
-        diagnostics.textProperty().bind(vm.diagnostics().countProperty().asString("Diagnostics (%d)"));
-        tabs.getTabs().setAll(messages, findings, waits, whatIf, lifecycles, diagnostics);
-        // Tabs follow Feature's order; the selected tab and the view-model's feature follow each other.
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                vm.featureProperty().set(Feature.values()[now.intValue()]));
-        vm.featureProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
-        return tabs;
+    /** The ids of the views, as the layout names them; a feature's view is its name in lower case. */
+    public static final String OUTLINE = "outline";
+    public static final String PROPERTIES = "properties";
+    public static final String DETAILS = "details";
+    public static final String BYTES = "bytes";
+
+    /** The Analyze perspective as it comes: Wireshark's list, fields and bytes, with the outline on the left. */
+    public static DockLayout defaultLayout() {
+        return DockLayout.Split.horizontal(0.2, DockLayout.Stack.of(OUTLINE),
+                DockLayout.Split.vertical(0.56,
+                        DockLayout.Stack.of(id(Feature.MESSAGES), id(Feature.FINDINGS), id(Feature.WAITS),
+                                id(Feature.WHATIF), id(Feature.LIFECYCLES), id(Feature.DIAGNOSTICS)),
+                        DockLayout.Split.horizontal(0.58, DockLayout.Stack.of(DETAILS, PROPERTIES), DockLayout.Stack.of(BYTES))));
+    }
+
+    static String id(Feature f) {
+        return f.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
-     * A tab whose view joins the scene when the tab is first selected. A {@code TabPane} lays
-     * out and styles every tab's content, shown or not, so with all analysis views in the scene
-     * the analysis of a big capture made the FX thread build the rows and draw the charts of
-     * every tab at once when it arrived (most of a 0.6–1.3 s stall on a 1 GB capture). The
-     * view is made at once (it follows its view-model from the start); only its layout waits.
+     * The views in a dock area. Each view is made at once (it follows its view-model from the
+     * start); it joins the scene when its tab is first selected (see {@link DockArea}).
      */
-    private static Tab analysisTab(String text, String id, Node view) {
-        Tab tab = new Tab(text);
-        tab.setId(id);
-        InvalidationListener attach = new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                if (tab.isSelected()) {
-                    tab.setContent(view);
-                    tab.selectedProperty().removeListener(this);
+    private DockArea views(DockLayout layout) {
+        Node[] detailsAndBytes = messagesView.releaseDetailsAndBytes();
+        javafx.beans.value.ObservableStringValue placeholder = vm.analysisPlaceholderProperty();
+        List<DockArea.View> views = List.of(
+                view(Feature.MESSAGES, "messagesTab", "Messages", messagesView),
+                view(Feature.FINDINGS, "findingsTab", "Findings", new FindingsView(vm.findings(), placeholder)),
+                view(Feature.WAITS, "waitsTab", "Wait Times", new WaitsView(vm.waits(), placeholder)),
+                view(Feature.WHATIF, "whatIfTab", "What If", new WhatIfView(vm.whatIf(), placeholder)),
+                view(Feature.LIFECYCLES, "lifecyclesTab", "Lifecycles", new LifecyclesView(vm.lifecycles(), placeholder)),
+                new DockArea.View(id(Feature.DIAGNOSTICS), "diagnosticsTab",
+                        vm.diagnostics().countProperty().asString("Diagnostics (%d)"), new DiagnosticsView(vm.diagnostics())),
+                new DockArea.View(OUTLINE, "outlineTab", new javafx.beans.property.SimpleStringProperty("Outline"),
+                        new OutlineView(vm.outline(), placeholder)),
+                new DockArea.View(DETAILS, "detailsTab", new javafx.beans.property.SimpleStringProperty("Details"),
+                        detailsAndBytes[0]),
+                new DockArea.View(BYTES, "bytesTab", new javafx.beans.property.SimpleStringProperty("Bytes"),
+                        detailsAndBytes[1]),
+                new DockArea.View(PROPERTIES, "propertiesTab", new javafx.beans.property.SimpleStringProperty("Properties"),
+                        new PropertiesView(vm.properties())));
+        DockArea area = new DockArea(views, defaultLayout(), layout);
+        area.setId("dockArea");
+        // The view on show and the view-model's feature follow each other.
+        area.shownProperty().addListener((o, was, now) -> {
+            for (Feature f : Feature.values()) {
+                if (id(f).equals(now)) {
+                    vm.featureProperty().set(f);
                 }
             }
-        };
-        tab.selectedProperty().addListener(attach);
-        attach.invalidated(tab.selectedProperty());
-        return tab;
+        });
+        vm.featureProperty().addListener((o, was, now) -> area.select(id(now)));
+        // A capture opens on the view-model's feature (Messages), whichever view the saved layout had on top.
+        area.select(id(vm.featureProperty().get()));
+        return area;
+    }
+
+    private static DockArea.View view(Feature f, String tabId, String title, Node content) {
+        return new DockArea.View(id(f), tabId, new javafx.beans.property.SimpleStringProperty(title), content);
+    }
+
+    /** The menus, which the frame shows above the editor on show. */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    /** The views of this capture, as the user arranged them. */
+    public DockArea dock() {
+        return dock;
     }
 
     private HBox statusBar() {
@@ -277,7 +351,7 @@ public final class WorkbenchView extends BorderPane {
         }
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            vm.open(f.toPath());
+            opener.accept(f.toPath());
         }
     }
 
@@ -415,8 +489,10 @@ public final class WorkbenchView extends BorderPane {
         });
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
-            if (ok) {
+            if (ok && opensHere) {
                 vm.openDropped(e.getDragboard().getFiles());
+            } else if (ok) {
+                e.getDragboard().getFiles().forEach(f -> opener.accept(f.toPath()));
             }
             e.setDropCompleted(ok);
             e.consume();

@@ -9,6 +9,7 @@ import io.lookaside.app.live.CaptureDialogViewModel;
 import io.lookaside.app.live.LiveCaptureViewModel;
 import io.lookaside.app.live.LiveRequest;
 import io.lookaside.app.messages.MessagesViewModel;
+import io.lookaside.app.outline.OutlineViewModel;
 import io.lookaside.app.waits.WaitsViewModel;
 import io.lookaside.app.whatif.WhatIfViewModel;
 import io.lookaside.session.Session;
@@ -58,6 +59,10 @@ public final class WorkbenchViewModel {
     private long reanalysedAt;
     /** The message list shows the rows of the live capture under way. */
     private boolean showingLive;
+    private final OutlineViewModel outline;
+    private final SelectionProperties properties;
+    /** Counts jumps to a message from another view: the Messages view takes the focus on each. */
+    private final javafx.beans.property.IntegerProperty jumps = new javafx.beans.property.SimpleIntegerProperty(this, "jumps");
     private final StringBinding analysisPlaceholder;
     private final ObjectProperty<Feature> feature = new SimpleObjectProperty<>(this, "feature", Feature.MESSAGES);
     private final StringBinding title;
@@ -83,6 +88,7 @@ public final class WorkbenchViewModel {
         diagnostics = new DiagnosticsViewModel(frame -> {
             feature.set(Feature.MESSAGES);
             messages.goToFrame(frame);
+            jumps.set(jumps.get() + 1);
         });
         analysis = new AnalysisViewModel(runner);
         findings = new FindingsViewModel(this::showMessage);
@@ -90,11 +96,14 @@ public final class WorkbenchViewModel {
         whatIf = new WhatIfViewModel(runner, this::showMessage);
         lifecycles = new LifecyclesViewModel(runner, this::showMessage);
         export = new ReportExport(runner);
+        outline = new OutlineViewModel(runner, this::showMessage);
+        properties = new SelectionProperties(messages, outline, analysis);
         // The message list shows the rows of a capture as they are read; diagnostics and the
         // analysis wait for all of them (a figure over part of a capture would mislead).
         capture.prefixProperty().addListener((o, was, prefix) -> {
             if (prefix != null) {
                 if (was == null) {
+                    export.clearResult();
                     diagnostics.show(null);
                     analysis.analyze(null);
                 }
@@ -125,6 +134,7 @@ public final class WorkbenchViewModel {
             waits.show(a);
             whatIf.show(a);
             lifecycles.show(a);
+            outline.show(a);
             export.reportProperty().set(a == null ? null : a.report());
         });
         analysisPlaceholder = Bindings.createStringBinding(() -> {
@@ -145,16 +155,19 @@ public final class WorkbenchViewModel {
             }
             Session s = capture.sessionProperty().get();
             return s == null ? "Open a capture with File › Open (Ctrl+O), or drop a file on the window."
-                    : "This capture holds no 9P or FUSE messages.";
+                    : "This capture holds no 9P or FUSE messages. Diagnostics lists the TCP ports it holds; if one carries "
+                    + "9P on a port of its own, use Analyze › Decode As… (--port).";
         }, analysis.failureProperty(), analysis.busyProperty(), capture.sessionProperty(), capture.loadingProperty(),
                 capture.prefixProperty(), live.runningProperty());
         title = Bindings.createStringBinding(() -> {
             if (live.runningProperty().get()) {
                 return "Capturing on " + live.requestProperty().get().interfaceName() + " — Lookaside";
             }
-            Path p = capture.pathProperty().get();
+            // While another file loads, the title names it: the old name would say the old capture is on show.
+            Path loading = capture.loadingProperty().get();
+            Path p = loading != null ? loading : capture.pathProperty().get();
             return p == null ? "Lookaside" : p.getFileName() + " — Lookaside";
-        }, capture.pathProperty(), live.runningProperty());
+        }, capture.pathProperty(), capture.loadingProperty(), live.runningProperty());
         status = Bindings.createStringBinding(this::statusText, capture.sessionProperty(), capture.loadingProperty(),
                 capture.progressProperty(), capture.prefixProperty(), messages.sessionProperty(), messages.rowsProperty(), messages.filteringProperty(),
                 messages.filterProgressProperty(), analysis.busyProperty(), live.runningProperty(), live.countersProperty());
@@ -213,7 +226,23 @@ public final class WorkbenchViewModel {
     private void showLoaded(Session s, boolean more) {
         messages.show(s, more);
         diagnostics.show(s);
-        analysis.analyze(s);
+        // A capture without 9P or FUSE has nothing to analyse: the analysis views say so and
+        // point at Decode As rather than show empty tables and headings.
+        analysis.analyze(s != null && s.size() == 0 ? null : s);
+    }
+
+    /** True when the loaded capture holds no 9P or FUSE message. */
+    public boolean holdsNothing() {
+        Session s = capture.sessionProperty().get();
+        return s != null && s.size() == 0;
+    }
+
+    /** Analyze › Decode As: loads the capture again with 9P on TCP port {@code port}. */
+    public void decodeAs(int port) {
+        Path p = capture.pathProperty().get();
+        if (p != null) {
+            capture.open(p, new io.lookaside.capture.CaptureOptions(port, capture.options().as()));
+        }
     }
 
     /** Applies the command line: filter and frame first, so that they hold for the first session. */
@@ -247,7 +276,7 @@ public final class WorkbenchViewModel {
     public void reload() {
         Path p = capture.pathProperty().get();
         if (p != null && !live.runningProperty().get()) {
-            capture.open(p);
+            capture.open(p, capture.options());
         }
     }
 
@@ -255,6 +284,7 @@ public final class WorkbenchViewModel {
     public void showMessage(int i) {
         feature.set(Feature.MESSAGES);
         messages.goToMessage(i);
+        jumps.set(jumps.get() + 1);
     }
 
     /**
@@ -263,7 +293,7 @@ public final class WorkbenchViewModel {
      */
     public boolean isSettled() {
         return !live.runningProperty().get() && !capture.busyProperty().get() && messages.isSettled() && !analysis.busyProperty().get()
-                && analysis.resultProperty().get() != null && !waits.busyProperty().get()
+                && (analysis.resultProperty().get() != null || holdsNothing()) && !waits.busyProperty().get()
                 && !whatIf.busyProperty().get() && !lifecycles.busyProperty().get();
     }
 
@@ -363,6 +393,20 @@ public final class WorkbenchViewModel {
 
     public CaptureCopy captureCopy() {
         return captureCopy;
+    }
+
+    public OutlineViewModel outline() {
+        return outline;
+    }
+
+    /** The properties of what the user selected last: a message, or an entry of the outline. */
+    public SelectionProperties properties() {
+        return properties;
+    }
+
+    /** Goes up by one each time another view opens a message (evidence, a fid's creation, a diagnostic). */
+    public javafx.beans.property.ReadOnlyIntegerProperty jumpsProperty() {
+        return jumps;
     }
 
     /** What the analysis features' tables say while they have nothing: open a capture, analysing, failed. */

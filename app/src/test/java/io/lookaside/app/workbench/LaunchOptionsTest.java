@@ -25,12 +25,21 @@ class LaunchOptionsTest {
         assertThat(o).isEqualTo(new LaunchOptions(null, "fid == 3", 7));
     }
 
+    @Test
+    void parseTakesSeveralCapturesAndCompare() {
+        assertThat(LaunchOptions.parse(List.of("a.pcap", "b.pcap", "c.pcap")).files())
+                .containsExactly(Path.of("a.pcap"), Path.of("b.pcap"), Path.of("c.pcap"));
+        LaunchOptions o = LaunchOptions.parse(List.of("--compare", "a.pcap", "b.pcap"));
+        assertThat(o.compare()).isTrue();
+        assertThat(o.files()).containsExactly(Path.of("a.pcap"), Path.of("b.pcap"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             -x                | unknown option -x
             -g                | -g needs a value
             -g,ten            | -g ten: expected a frame number
-            a.pcap,b.pcap     | one capture at a time: a.pcap and b.pcap
+            --compare,a.pcap  | --compare needs two captures, got 1
             """)
     void parseRejectsWhatMakesNoSense(String args, String reason) {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of(args.split(","))))

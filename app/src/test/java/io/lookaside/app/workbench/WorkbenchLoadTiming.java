@@ -41,6 +41,11 @@ public final class WorkbenchLoadTiming {
     private final Probe probe = new Probe();
     private TaskRunner runner;
     private WorkbenchViewModel vm;
+    /** The capture open beside the measured one ({@code -Dtiming.beside}), or null. */
+    private WorkbenchViewModel beside;
+    private WorkbenchFrame frame;
+    private CaptureEditor measured;
+    private TableView<?> measuredTable;
     private Stage stage;
     private long opened;
     private long firstRows = -1;
@@ -72,7 +77,7 @@ public final class WorkbenchLoadTiming {
             Platform.exit();
         });
         // The workbench's own loader, timed on its thread: CPU, and how many prefixes it handed over.
-        vm = WorkbenchApplication.show(stage, runner, (f, monitor, prefixes) -> {
+        CaptureViewModel.Loader timed = (f, monitor, prefixes) -> {
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             try {
@@ -96,9 +101,31 @@ public final class WorkbenchLoadTiming {
                 loaderCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
                 loaderWall = System.nanoTime() - wall0;
             }
-        });
-        TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
+        };
+        // -Dtiming.beside=FILE: FILE is open, loaded and analysed in an editor of its own first, and
+        // the measured capture opens beside it in a second editor (the workbench with two captures).
+        WorkbenchFrame frame = WorkbenchApplication.showFrame(stage, runner, timed, WorkbenchPrefs.inMemory());
+        String besideFile = System.getProperty("timing.beside");
+        if (besideFile != null) {
+            beside = frame.activeProperty().get().viewModel();
+            beside.open(Path.of(besideFile));
+            vm = frame.emptyEditor().viewModel();
+        } else {
+            vm = frame.activeProperty().get().viewModel();
+        }
+        this.frame = frame;
+        measured = frame.activeProperty().get();
+        // The second editor's views are skinned at its first pulse on show: its table is found then.
+        TableView<?>[] tableRef = new TableView<?>[1];
         stage.getScene().addPostLayoutPulseListener(() -> {
+            if (tableRef[0] == null) {
+                tableRef[0] = (TableView<?>) measured.view().lookup("#messageTable");
+                measuredTable = tableRef[0];
+                if (tableRef[0] == null) {
+                    return;
+                }
+            }
+            TableView<?> table = tableRef[0];
             long now = System.nanoTime();
             if (opened > 0 && complete < 0) {
                 pulses++;
@@ -121,6 +148,10 @@ public final class WorkbenchLoadTiming {
         try {
             probe.start();
             Thread.sleep(1500); // the window settles
+            if (beside != null) {
+                await(() -> onFx(() -> beside.capture().sessionProperty().get() != null && beside.isSettled()), 300);
+                System.out.println("beside: a capture loaded and analysed in the first editor");
+            }
             probe.phase("open");
             CpuSnapshot before = CpuSnapshot.take();
             fx(() -> {
@@ -177,6 +208,23 @@ public final class WorkbenchLoadTiming {
             Thread.sleep(500);
             probe.phase("scroll all");
             scroll(40);
+            if (beside != null) {
+                CaptureEditor first = frame.editors().get(0);
+                probe.phase("switch editors");
+                long s0 = System.nanoTime();
+                for (int k = 0; k < 5; k++) {
+                    fx(() -> frame.select(first));
+                    fx(() -> frame.select(measured));
+                }
+                report("10 switches between the two editors", System.nanoTime() - s0, "");
+                probe.phase("move a view");
+                long v0 = System.nanoTime();
+                for (int k = 0; k < 5; k++) {
+                    fx(() -> measured.view().dock().move("findings", "messages", io.lookaside.app.dock.DockLayout.Side.RIGHT));
+                    fx(() -> measured.view().dock().reset());
+                }
+                report("5 moves of a view and 5 resets", System.nanoTime() - v0, "");
+            }
             probe.phase("end");
             probe.print();
         } catch (Exception e) {
@@ -222,7 +270,7 @@ public final class WorkbenchLoadTiming {
 
     /** Jumps through the table in {@code steps} steps, each a scroll and a layout on the FX thread. */
     private void scroll(int steps) throws InterruptedException {
-        TableView<?> table = (TableView<?>) stage.getScene().lookup("#messageTable");
+        TableView<?> table = measuredTable;
         long worst = 0;
         long total = 0;
         for (int k = 0; k <= steps; k++) {
