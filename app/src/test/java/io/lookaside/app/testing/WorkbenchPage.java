@@ -279,10 +279,29 @@ public final class WorkbenchPage {
     /** Clicks evidence item {@code index} of the list with this id. */
     public WorkbenchPage clickEvidence(String listId, int index) {
         ListView<MessageRef> list = evidence(listId);
+        // As a user would: scroll the detail pane until the list is in view (in the dock's
+        // default layout the evidence may sit below the fold), then to the line.
+        robot.interact(() -> scrollIntoView(list));
         robot.interact(() -> list.scrollTo(index));
         Node cell = robot.lookup("#" + listId + " .list-cell").match((ListCell<?> c) -> c.getIndex() == index).query();
         robot.clickOn(cell);
         return this;
+    }
+
+    /** Scrolls the ScrollPane that holds {@code n}, if any, so that {@code n}'s top is in its viewport. */
+    private static void scrollIntoView(javafx.scene.Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            double content = sp.getContent().getLayoutBounds().getHeight();
+            double room = content - sp.getViewportBounds().getHeight();
+            if (room > 0) {
+                double top = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
+                sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * Math.min(1, Math.max(0, top / room)));
+            }
+        }
     }
 
     /** The rows of a lifecycle table ({@code fidTable}, {@code nodeTable}, {@code handleTable}). */
