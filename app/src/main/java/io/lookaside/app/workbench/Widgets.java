@@ -44,4 +44,14 @@ public final class Widgets {
             }
         });
     }
+
+    /** A menu item with an accelerator ({@code "Shortcut+K"}, or null for none) that runs {@code action}. */
+    static javafx.scene.control.MenuItem menuItem(String text, String accelerator, Runnable action) {
+        javafx.scene.control.MenuItem it = new javafx.scene.control.MenuItem(text);
+        if (accelerator != null) {
+            it.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(accelerator));
+        }
+        it.setOnAction(e -> action.run());
+        return it;
+    }
 }

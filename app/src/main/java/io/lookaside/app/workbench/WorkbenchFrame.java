@@ -29,7 +29,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
@@ -455,12 +454,7 @@ public final class WorkbenchFrame extends BorderPane {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem it = new MenuItem(text);
-        if (accelerator != null) {
-            it.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        it.setOnAction(e -> action.run());
-        return it;
+        return Widgets.menuItem(text, accelerator, action);
     }
 
     // ---- preferences

@@ -34,7 +34,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -181,12 +180,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem it = new MenuItem(text);
-        if (accelerator != null) {
-            it.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        it.setOnAction(e -> action.run());
-        return it;
+        return Widgets.menuItem(text, accelerator, action);
     }
 
     private void show(Feature f, Runnable then) {
